@@ -1,0 +1,280 @@
+"""Turn feed items into plain-text article drafts: sanitise, extract, remove page chrome.
+
+Every piece of HTML from the outside passes through nh3 before anything else reads it. When a
+feed carries only a short summary, the article page is fetched once and its main text taken
+with trafilatura (which does no network of its own here: it is handed the page).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
+
+import httpx
+import nh3
+import trafilatura
+from trafilatura.utils import decode_file
+
+from digest.errors import FeedError
+from digest.models import ArticleDraft, FeedItem
+
+log = logging.getLogger(__name__)
+
+# Below this many characters of text a feed item is a teaser, and the page is worth a GET.
+SUMMARY_ONLY_CHARS = 400
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+TEXT_TAGS = frozenset({
+    "a", "p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "span", "div", "hr",
+    "ul", "ol", "li", "blockquote", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "figure", "figcaption", "img",
+})
+TEXT_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"},
+                   "th": {"colspan", "rowspan"}}
+DROPPED_WITH_CONTENT = frozenset({
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    "title", "form", "button", "select", "textarea",
+})
+# Kept on whole pages only: trafilatura tells body from chrome by these tags and class/id names.
+LAYOUT_TAGS = frozenset({"article", "main", "section", "header", "footer", "aside", "nav", "time"})
+BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "caption", "tr", "figure", "figcaption", "hr", *LAYOUT_TAGS,
+})
+INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+                           "\xa0": " ", "\u202f": " "})
+
+# Chrome is matched on a key: NFC, casefolded, bullets/punctuation trimmed from both ends.
+CHROME_LINES = frozenset({
+    "chia sẻ", "chia sẻ bài viết", "chia sẻ bài", "submit to reddit", "scroll to top",
+    "back to top", "lên đầu trang", "về đầu trang", "xem thêm sự kiện", "xem thêm", "đọc thêm",
+    "bình luận", "viết bình luận", "gửi bình luận", "gửi ý kiến", "in bài viết", "in bài", "bản in",
+    "gửi bài viết", "gửi bài", "gửi email", "theo dõi chúng tôi", "theo dõi chúng tôi trên",
+    "facebook", "twitter", "zalo", "tweet", "share", "print", "email", "trở về", "quay lại",
+    "tải về", "tải xuống", "cỡ chữ", "a- a a+", "lưu bài viết", "nghe bài viết", "đánh giá bài viết",
+    "tin khác", "các tin khác", "ý kiến bạn đọc", "tin liên quan", "sự kiện liên quan",
+    "bài viết liên quan", "bài liên quan", "tin cùng chuyên mục", "tin đã đưa", "các tin đã đưa",
+    "tin mới hơn", "tin cũ hơn", "có thể bạn quan tâm", "đọc nhiều", "tin đọc nhiều",
+    "xem nhiều", "tin xem nhiều", "tin mới nhất", "tin nổi bật",
+})
+# Headings that open the related-news, comments or "more" block: nothing after them is article.
+TERMINAL_MARKERS = frozenset({
+    "tin khác", "các tin khác", "ý kiến bạn đọc", "tin liên quan", "sự kiện liên quan",
+    "bài viết liên quan", "bài liên quan", "tin cùng chuyên mục", "tin đã đưa", "các tin đã đưa",
+    "tin mới hơn", "tin cũ hơn", "có thể bạn quan tâm", "bình luận", "xem thêm sự kiện",
+    "đọc nhiều", "tin đọc nhiều", "xem nhiều", "tin xem nhiều",
+})
+CHROME_PATTERNS = (
+    re.compile(r"(lượt xem|lượt đọc|số lượt xem|views?)\s*:?\s*[\d.,]+"),
+    re.compile(r"(bình luận|chia sẻ|thích|like)\s*\(\s*\d+\s*\)"),
+    re.compile(r"(tags?|từ khóa|từ khoá)\s*:.*"),
+    re.compile(r"trang chủ\s*[>»›/|].*"),
+)
+# Weather widget crumbs: "oC", "28oC", "24 - 30°C" (the "o" is a degree sign typed as a letter).
+WEATHER = re.compile(r"(-?\d{1,2}\s*([-–~]\s*-?\d{1,2}\s*)?)?[o°º]\s*c")
+KEY_TRIM = " \t•·|:–—-»›>*#"
+BODY_BEFORE_TERMINAL = 100  # characters of text a terminal marker needs before it to count
+LONG_LINE = 200  # a line this long after a marker is a paragraph, not a headline
+
+
+def clean_html(html: str) -> str:
+    """Sanitise untrusted HTML to a small text-only allow-list (no scripts, handlers, js: URLs)."""
+    return _sanitise(html, TEXT_TAGS, {})
+
+
+def html_to_text(html: str) -> str:
+    """Plain text from HTML (sanitised first): paragraphs apart by blank lines, NFC, tidy."""
+    collector = _TextCollector()
+    collector.feed(clean_html(html))
+    collector.close()
+    return _tidy("".join(collector.parts))
+
+
+def strip_chrome(text: str) -> str:
+    """Remove share buttons, counters, weather crumbs and trailing related-news blocks.
+
+    The text is NFC-normalised (diacritics kept) and returned that way. Once a terminal marker
+    ("Tin khác", "Ý kiến bạn đọc", ...) follows real text and only headlines or less text
+    than came before follow it, everything from the marker on is dropped.
+    """
+    lines = unicodedata.normalize("NFC", text).translate(INVISIBLE).splitlines()
+    lines = [line.rstrip() for line in lines]
+    lines = lines[: _terminal_index(lines)]
+    kept: list[str] = []
+    for line in lines:
+        if WEATHER.fullmatch(_key(line)):
+            _drop_widget_label(kept)
+        elif not _is_chrome(line):
+            kept.append(line)
+    return _collapse_blank_lines(kept)
+
+
+def extract_article(
+    client: httpx.Client, feed_url: str, item: FeedItem, max_bytes: int = 5_000_000
+) -> ArticleDraft | None:
+    """Draft an article from a feed item, fetching its page when the feed has only a teaser.
+
+    Returns None for an item with neither title nor text, or with neither URL nor guid (the
+    store could not tell it apart from the next one). Never raises for a failing page: the
+    feed's own text is used instead.
+    """
+    title = " ".join(html_to_text(item.title).split())
+    text = html_to_text(item.content_html or item.summary_html)
+    if len(text) < SUMMARY_ONLY_CHARS and item.url:
+        page_text = _page_text(client, item.url, max_bytes)
+        if page_text and len(page_text) > len(text):
+            text = page_text
+    text = _drop_leading_title(strip_chrome(text), title)
+    url = item.url or item.guid
+    if not (title or text) or not url:
+        return None
+    return ArticleDraft(feed_url=feed_url, url=url, guid=item.guid, title=title, text=text,
+                        published=item.published)
+
+
+def extract_all(
+    client: httpx.Client, feed_url: str, items: Sequence[FeedItem], workers: int = 4
+) -> list[ArticleDraft]:
+    """Draft many items concurrently, in input order; an item that fails is logged and skipped."""
+
+    def draft(item: FeedItem) -> ArticleDraft | None:
+        try:
+            return extract_article(client, feed_url, item)
+        except Exception:  # one odd item must not cost the rest of the feed
+            log.exception("could not extract %s", item.url or item.guid)
+            return None
+
+    if not items:
+        return []
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(items)))) as pool:
+        drafts = list(pool.map(draft, items))
+    return [d for d in drafts if d is not None]
+
+
+def _sanitise(html: str, tags: frozenset[str], extra_attributes: dict[str, set[str]]) -> str:
+    attributes = {tag: set(names) for tag, names in TEXT_ATTRIBUTES.items()}
+    attributes.update(extra_attributes)
+    return nh3.clean(
+        html,
+        tags=set(tags),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes=attributes,
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+class _TextCollector(HTMLParser):
+    """Text of sanitised HTML; block elements become paragraph breaks, <br> a line break."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _tidy(text: str) -> str:
+    """Collapse whitespace inside lines; two <br> in a row or a block end a paragraph."""
+    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        if paragraph := "\n".join(line for line in lines if line):
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.strip(KEY_TRIM).casefold().split())
+
+
+def _is_chrome(line: str) -> bool:
+    key = _key(line)
+    if not key:
+        return False
+    return key in CHROME_LINES or any(pattern.fullmatch(key) for pattern in CHROME_PATTERNS)
+
+
+def _terminal_index(lines: list[str]) -> int:
+    """Index of the marker that starts the trailing chrome block, or len(lines) if none."""
+    sizes = [len(line.strip()) for line in lines]
+    for index, line in enumerate(lines):
+        if _key(line) not in TERMINAL_MARKERS:
+            continue
+        before, after = sum(sizes[:index]), sum(sizes[index + 1:])
+        only_headlines = all(size < LONG_LINE for size in sizes[index + 1:])
+        if before >= BODY_BEFORE_TERMINAL and (after <= before or only_headlines):
+            return index
+    return len(lines)
+
+
+def _drop_widget_label(kept: list[str]) -> None:
+    """A weather crumb usually follows its place name ("• Hà Giang"); that line goes too."""
+    if kept and kept[-1].strip().startswith(("•", "·")) and len(kept[-1].strip()) <= 40:
+        kept.pop()
+
+
+def _collapse_blank_lines(lines: list[str]) -> str:
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _drop_leading_title(text: str, title: str) -> str:
+    """trafilatura keeps the page's <h1>; the title is stored apart, so not twice."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip().casefold() == title.casefold():
+        return rest.strip()
+    return text
+
+
+def _page_text(client: httpx.Client, url: str, max_bytes: int) -> str | None:
+    """Main text of an article page, or None when the page cannot be had or read."""
+    try:
+        html = _get_html(client, url, max_bytes)
+    except (httpx.HTTPError, httpx.InvalidURL, FeedError) as exc:
+        log.info("article page %s not used: %s", url, exc)
+        return None
+    page = _sanitise(html, TEXT_TAGS | LAYOUT_TAGS, {"*": {"class", "id"}})
+    try:
+        extracted = trafilatura.extract(page, url=url, favor_recall=True, include_comments=False,
+                                        include_tables=True, include_images=False)
+    except Exception:  # a page trafilatura chokes on is a failed page, not a failed feed
+        log.warning("trafilatura could not read %s", url, exc_info=True)
+        return None
+    if not extracted:
+        return None
+    return _tidy("\n\n".join(extracted.splitlines()))
+
+
+def _get_html(client: httpx.Client, url: str, max_bytes: int) -> str:
+    """GET an HTML page within `max_bytes` (decoded); raise FeedError for anything unusable."""
+    with client.stream("GET", url, headers={"Accept": "text/html,application/xhtml+xml"}) as response:
+        if response.status_code >= 400:
+            raise FeedError(f"HTTP {response.status_code} from {response.url}")
+        content_type = response.headers.get("content-type", "text/html").lower()
+        if "html" not in content_type:
+            raise FeedError(f"{response.url} is {content_type}, not an HTML page")
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body.extend(chunk)
+            if len(body) > max_bytes:
+                raise FeedError(f"{url} is larger than the {max_bytes:,}-byte cap; stopped reading")
+        # The header's charset wins; otherwise sniff (meta tag, byte statistics) as browsers do.
+        if response.charset_encoding:
+            return bytes(body).decode(response.charset_encoding, errors="replace")
+        return decode_file(bytes(body))
