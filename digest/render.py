@@ -9,6 +9,7 @@ nothing else.
 from __future__ import annotations
 
 import importlib.resources
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,8 +75,7 @@ def render_pdf(html: str) -> bytes:
         pdf = document.write_pdf(stylesheets=[faces], font_config=fonts)
     except Exception as exc:
         raise RenderError(f"the PDF engine could not typeset the digest: {exc}") from exc
-    assert isinstance(pdf, bytes)
-    return pdf
+    return bytes(pdf)
 
 
 class FontFetcher(URLFetcher):  # type: ignore[misc]
@@ -192,7 +192,13 @@ def _count(view: DigestView) -> Counts:
 def _coverage(view: DigestView) -> list[tuple[str, int]]:
     """Stories per province (the outlet when an article names none), most covered first."""
     tally = Counter(label for item in view.stories for label in {_region(a) for a in item.articles})
-    return sorted(tally.items(), key=lambda row: (-row[1], row[0]))
+    return sorted(tally.items(), key=lambda row: (-row[1], _fold(row[0]), row[0]))
+
+
+def _fold(label: str) -> str:
+    """A sort key close to Vietnamese dictionary order: "Đắk Lắk" among the Ds, not after Z."""
+    bare = unicodedata.normalize("NFD", label.replace("Đ", "D").replace("đ", "d"))
+    return "".join(char for char in bare if not unicodedata.combining(char)).casefold()
 
 
 def _region(article: Article) -> str:
@@ -206,7 +212,8 @@ def _template_message(exc: jinja2.TemplateError) -> str:
             " default templates: check its name"
         )
     return (
-        f"could not render the digest{_template_location(exc)}: {exc.message or exc}."
+        f"could not render the digest{_template_location(exc)}:"
+        f" {str(exc.message or exc).rstrip('.')}."
         " Fix the template, or remove it from the templates folder to use the default"
     )
 
