@@ -76,15 +76,18 @@ def cli(ctx: click.Context, config_path: Path) -> None:
 
 
 @cli.command()
+@click.option("--all", "poll_all", is_flag=True,
+              help="Poll every enabled feed now, even those asked to wait (Retry-After, backoff).")
 @pass_context
 @reports_errors
-def poll(context: Context) -> None:
-    """Poll every enabled feed once and update the stories."""
+def poll(context: Context, poll_all: bool) -> None:
+    """Poll the enabled feeds that are due and update the stories."""
     from digest import pipeline
 
     config = context.config()
-    with context.store() as store:
-        report = pipeline.poll(config, store)
+    total = sum(feed.enabled for feed in config.feeds)
+    with context.store() as store, progress_bar("polling feeds", total) as advance:
+        report = pipeline.poll(config, store, progress=advance, force=poll_all)
     for result in report.failed:
         click.echo(f"failed: {result.feed_url}: {result.error}", err=True)
     click.echo(f"{len(report.results)} feeds polled, {len(report.failed)} failed, "
@@ -106,33 +109,142 @@ def parse_day(value: str | None, tz: str, end_of_day: bool = False) -> datetime 
     return parsed.astimezone(timezone.utc)
 
 
+@contextmanager
+def progress_bar(label: str, total: int | None) -> Iterator[Callable[[str], None]]:
+    """A rich progress bar on a terminal (a spinner when total is None); silent otherwise."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn,
+                               TextColumn, TimeElapsedColumn)
+
+    if not console.is_terminal:
+        yield lambda _item: None
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn()]
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda _item: bar.advance(task)
+
+
 @cli.command()
 @click.option("--since", help="Start of the period (date or datetime, local time).")
 @click.option("--until", help="End of the period (default: now).")
 @click.option("--format", "formats", help="Comma-separated formats: html,pdf.")
 @click.option("--output", type=click.Path(path_type=Path), help="Folder to write into.")
 @click.option("--digest", "digest_name", help="Which digest of feeds.yaml (default: the first).")
+@click.option("--deliver", is_flag=True,
+              help="Send it through the digest's targets (files, Atom, e-mail) and record it.")
 @pass_context
 @reports_errors
 def generate(context: Context, since: str | None, until: str | None, formats: str | None,
-             output: Path | None, digest_name: str | None) -> None:
+             output: Path | None, digest_name: str | None, deliver: bool) -> None:
     """Render a digest on demand from what is stored.
 
     Example: digest generate --since 2026-11-01 --until 2026-11-07 --format pdf
-    """
-    from digest import pipeline
 
-    config = context.config()
-    digest = _find_digest(config, digest_name)
+    With --deliver and no dates it is the digest's next scheduled run, made now: it covers what
+    is new since the last one delivered, and the schedule goes on from there.
+    """
     chosen = [part.strip() for part in formats.split(",")] if formats else None
     if chosen and not set(chosen) <= {"html", "pdf"}:
         raise InputError(f"--format takes html, pdf or html,pdf, got {formats!r}")
+    if deliver and (chosen or output):
+        raise InputError("--deliver uses the formats and folder of feeds.yaml; "
+                         "leave out --format and --output")
+    config = context.config()
+    digest = _find_digest(config, digest_name)
+    from digest import pipeline
+
+    start = parse_day(since, config.timezone)
+    end = parse_day(until, config.timezone, end_of_day=True)
+    with context.store() as store, progress_bar("rendering", None):
+        if deliver:
+            run = pipeline.deliver_on_demand(config, store, digest or _first_digest(config),
+                                             since=start, until=end)
+        else:
+            paths = pipeline.generate(config, store, since=start, until=end, formats=chosen,
+                                      output=output, digest=digest)
+    if not deliver:
+        for path in paths:
+            click.echo(str(path))
+    elif run.outcome == "skipped":
+        click.echo(f"skipped {run.digest}: {run.new_stories} new stories, fewer than "
+                   f"min_stories (recorded)")
+    else:
+        click.echo(f"delivered {run.digest} {run.stem}: {run.new_stories} new, "
+                   f"{run.updated_stories} updated stories")
+
+
+def _first_digest(config: Config) -> Any:
+    if not config.digests:
+        raise InputError(f"{config.base_dir / 'feeds.yaml'} has no digests: add one under "
+                         "digests: to deliver it")
+    return config.digests[0]
+
+
+@cli.command()
+@pass_context
+@reports_errors
+def run(context: Context) -> None:
+    """Run as a service: poll each feed on its interval, send each digest on its schedule.
+
+    Stops cleanly on SIGTERM or Ctrl-C; SIGHUP reloads feeds.yaml. See docs/service.md.
+    """
+    import logging
+
+    from digest.schedule import run_service
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    run_service(context.config_path)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+@pass_context
+@reports_errors
+def status(context: Context, as_json: bool) -> None:
+    """Show each feed's last poll and next one, and each digest's last delivery and next run."""
+    from dataclasses import asdict
+
+    from digest import pipeline
+
+    config = context.config()
     with context.store() as store:
-        paths = pipeline.generate(config, store, since=parse_day(since, config.timezone),
-                                  until=parse_day(until, config.timezone, end_of_day=True),
-                                  formats=chosen, output=output, digest=digest)
-    for path in paths:
-        click.echo(str(path))
+        report = pipeline.status(config, store)
+    if as_json:
+        click.echo(json.dumps(asdict(report), default=_json_value, ensure_ascii=False, indent=2))
+        return
+    zone = ZoneInfo(config.timezone)
+    feeds_table = Table("feed", "last success", "last error", "articles", "next poll",
+                        title="Feeds")
+    for feed in report.feeds:
+        feeds_table.add_row(feed.name, _when(feed.last_success, zone),
+                            (feed.last_error or "")[:60], str(feed.articles),
+                            _when(feed.next_poll, zone) if feed.enabled else "disabled")
+    digests_table = Table("digest", "schedule", "last run", "last delivery", "pending",
+                          "next run", title="Digests")
+    for digest in report.digests:
+        delivered = _when(digest.last_delivery, zone)
+        if digest.last_delivery_targets:
+            delivered += f" ({', '.join(digest.last_delivery_targets)})"
+        digests_table.add_row(digest.name, digest.schedule,
+                              f"{_when(digest.last_run, zone)} {digest.last_outcome or ''}",
+                              delivered, str(digest.pending), _when(digest.next_run, zone))
+    out = Console()
+    out.print(feeds_table)
+    out.print(digests_table)
+
+
+def _when(value: datetime | None, zone: ZoneInfo) -> str:
+    return "-" if value is None else value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def _find_digest(config: Config, name: str | None) -> Any:
@@ -199,6 +311,30 @@ def figures(input_path: Path, published: str | None) -> None:
 @cli.group()
 def feeds() -> None:
     """List and edit the feeds of feeds.yaml."""
+
+
+@feeds.command("check")
+@pass_context
+@reports_errors
+def feeds_check(context: Context) -> None:
+    """Validate feeds.yaml, then try each feed once and show what answered; stores nothing.
+
+    Exits with 1 when the file is wrong or any feed failed. Example: digest feeds check
+    """
+    from digest import pipeline
+
+    config = context.config()
+    checks = pipeline.check_feeds(config)
+    table = Table("feed", "url", "HTTP", "items", "outcome", title="Feeds")
+    for feed, result in checks:
+        outcome = result.error or ("ok" + (f"; {result.warning}" if result.warning else ""))
+        table.add_row(feed.name, feed.url, str(result.status or "-"), str(len(result.items)),
+                      outcome)
+    Console(width=200).print(table)
+    failed = sum(not result.ok for _, result in checks)
+    click.echo(f"{len(checks) - failed} of {len(checks)} feeds answered")
+    if failed:
+        sys.exit(1)
 
 
 @feeds.command("list")

@@ -9,6 +9,7 @@ comments and key order survive.
 from __future__ import annotations
 
 import io
+import os
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -16,7 +17,8 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator,
+                      model_validator)
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
@@ -26,13 +28,15 @@ from digest.errors import ConfigError
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 OutletKind = Literal["national", "provincial", "government"]
 Format = Literal["html", "pdf"]
+Security = Literal["starttls", "ssl", "none"]
 
-_DURATION = re.compile(r"^\s*(\d+)\s*(m|h|d|w)\s*$")
-_DURATION_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_DURATION = re.compile(r"^\s*(\d+)\s*(s|m|h|d|w)\s*$")
+_DURATION_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
 def parse_duration(text: str) -> timedelta:
-    """Turn "30m", "6h", "1d" or "7d" into a timedelta; ValueError otherwise."""
+    """Turn "45s", "30m", "6h", "1d" or "7d" into a timedelta; ValueError otherwise."""
     match = _DURATION.match(str(text))
     if not match or int(match.group(1)) == 0:
         raise ValueError(f"expected a duration such as 30m, 6h, 1d or 7d, got {text!r}")
@@ -76,6 +80,133 @@ class FeedConfig(_Strict):
         return parse_duration(self.every)
 
 
+class EmailConfig(_Strict):
+    """An SMTP server and the people a digest is mailed to. The password is never in the file:
+    `password_env` names the environment variable that holds it."""
+
+    host: str = Field(min_length=1)
+    port: int | None = Field(default=None, ge=1, le=65535)
+    security: Security = "starttls"
+    user: str | None = None
+    password_env: str | None = None
+    sender: str = Field(alias="from", min_length=3)
+    to: list[str] = Field(min_length=1)
+    timeout: float = Field(default=60.0, gt=0)
+    # Where the email settings are written (feeds.yaml:LINE), for errors found only at use.
+    _origin: str = PrivateAttr(default="feeds.yaml")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_password(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "password" in data:
+            raise ValueError("a password does not go in feeds.yaml: put it in an environment "
+                             "variable and name that variable in password_env")
+        return data
+
+    @field_validator("sender")
+    @classmethod
+    def _sender(cls, value: str) -> str:
+        return _check_address(value)
+
+    @field_validator("to")
+    @classmethod
+    def _to(cls, value: list[str]) -> list[str]:
+        return [_check_address(address) for address in value]
+
+    @model_validator(mode="after")
+    def _user_needs_password(self) -> EmailConfig:
+        if self.user and not self.password_env:
+            raise ValueError("user is set but password_env is not: name the environment "
+                             "variable that holds the SMTP password")
+        return self
+
+    @property
+    def smtp_port(self) -> int:
+        return self.port or _DEFAULT_PORTS[self.security]
+
+    def password(self) -> str | None:
+        """The SMTP password from the environment; a ConfigError when the variable is unset."""
+        if not self.password_env:
+            return None
+        value = os.environ.get(self.password_env)
+        if not value:
+            raise ConfigError(f"{self._origin}: password_env: the environment variable "
+                              f"{self.password_env} is not set; export it (the SMTP password) "
+                              "before starting digest")
+        return value
+
+
+def _check_address(value: str) -> str:
+    from email.utils import parseaddr
+
+    address = parseaddr(value)[1]
+    if "@" not in address or address.startswith("@") or address.endswith("@"):
+        raise ValueError(f"expected an e-mail address such as name@example.org, got {value!r}")
+    return value.strip()
+
+
+class DeliverConfig(_Strict):
+    """Where a digest goes: files (with the archive page), an Atom feed, e-mail."""
+
+    files: bool = True
+    atom: bool = True
+    # Where the output folder is published on the web, for absolute links in the Atom feed.
+    base_url: str | None = None
+    email: EmailConfig | None = None
+    attempts: int = Field(default=4, ge=1, le=20)
+    backoff: str = "30s"
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str | None) -> str | None:
+        return None if value is None else check_http_url(value).rstrip("/") + "/"
+
+    @field_validator("backoff")
+    @classmethod
+    def _backoff(cls, value: str) -> str:
+        parse_duration(value)
+        return value
+
+    @property
+    def backoff_delay(self) -> timedelta:
+        """The wait before the second attempt; each later wait is four times the one before."""
+        return parse_duration(self.backoff)
+
+
+class PollingConfig(_Strict):
+    """How politely feeds are polled.
+
+    A feed is polled every `every` (its own setting); a server that asks for more time
+    (Retry-After, Cache-Control max-age, Expires, RSS <ttl>) or a feed that keeps failing
+    (exponential backoff) waits longer, but never more than `max_interval`, and no feed is
+    polled more often than `min_interval`. Two requests to one host are `host_delay` seconds
+    apart. `timeout` (seconds) and `max_bytes` bound what one answer may cost.
+    """
+
+    min_interval: str = "5m"
+    max_interval: str = "1d"
+    host_delay: float = Field(default=1.0, ge=0, le=60)
+    timeout: float = Field(default=20.0, gt=0, le=300)
+    max_bytes: int = Field(default=10_000_000, ge=10_000)
+
+    @field_validator("min_interval", "max_interval")
+    @classmethod
+    def _interval(cls, value: str) -> str:
+        parse_duration(value)
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PollingConfig:
+        if parse_duration(self.min_interval) > parse_duration(self.max_interval):
+            raise ValueError(f"min_interval {self.min_interval} is longer than max_interval "
+                             f"{self.max_interval}")
+        return self
+
+    @property
+    def bounds(self) -> tuple[timedelta, timedelta]:
+        return parse_duration(self.min_interval), parse_duration(self.max_interval)
+
+
 class DigestConfig(_Strict):
     name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
     title: str = "Bản tin"
@@ -83,6 +214,8 @@ class DigestConfig(_Strict):
     period: str = "1d"
     formats: list[Format] = Field(default_factory=lambda: ["html", "pdf"])
     provinces: list[str] = Field(default_factory=list)
+    min_stories: int = Field(default=1, ge=0)
+    deliver: DeliverConfig = Field(default_factory=DeliverConfig)
 
     @field_validator("schedule")
     @classmethod
@@ -108,6 +241,7 @@ class Config(_Strict):
     templates: str | None = None
     feeds: list[FeedConfig] = Field(default_factory=list)
     digests: list[DigestConfig] = Field(default_factory=list)
+    polling: PollingConfig = Field(default_factory=PollingConfig)
     # Where the file was read from: relative paths in it are relative to its folder.
     base_dir: Path = Field(default=Path("."), exclude=True)
 
@@ -151,15 +285,54 @@ class Config(_Strict):
 
 
 def check_cron(line: str) -> None:
-    """Raise ValueError unless `line` is a five-field cron line APScheduler understands."""
-    from apscheduler.triggers.cron import CronTrigger
-
-    if len(str(line).split()) != 5:
-        raise ValueError(f"expected a cron line of five fields such as '0 7 * * *', got {line!r}")
+    """Raise ValueError unless `line` is a cron line APScheduler understands."""
+    if len(str(line).split()) not in (5, 6):
+        raise ValueError(f"expected a cron line of five fields such as '0 7 * * *' (or six, "
+                         f"seconds first), got {line!r}")
     try:
-        CronTrigger.from_crontab(line)
+        cron_trigger(line, DEFAULT_TIMEZONE)
     except ValueError as exc:
         raise ValueError(f"expected a valid cron line such as '0 7 * * *', got {line!r} ({exc})")
+
+
+def cron_trigger(line: str, tz: str) -> Any:
+    """An APScheduler CronTrigger for a cron line in the time zone `tz`.
+
+    Five fields (minute hour day month weekday) as in crontab, or six with seconds first.
+    """
+    from apscheduler.triggers.cron import CronTrigger
+
+    fields = str(line).split()
+    if len(fields) not in (5, 6):
+        raise ValueError("expected five fields such as '0 7 * * *' (or six, seconds first)")
+    second = fields.pop(0) if len(fields) == 6 else "0"
+    minute, hour, day, month, day_of_week = fields
+    return CronTrigger(second=second, minute=minute, hour=hour, day=day, month=month,
+                       day_of_week=crontab_weekdays(day_of_week), timezone=ZoneInfo(tz))
+
+
+_WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+
+def crontab_weekdays(field: str) -> str:
+    """Weekday numbers as crontab means them (0 or 7 = Sunday), spelled as names.
+
+    APScheduler 3 counts 0 as Monday (its issue 286), so "1-5" would silently mean Tuesday to
+    Saturday; names mean the same to both. Ranges are spelled out because "sun-sat" is not a
+    range APScheduler accepts.
+    """
+    parts = []
+    for part in field.split(","):
+        base, _, step = part.partition("/")
+        numbers = ["0", "6"] if base == "*" and step else base.split("-")
+        if not all(number.isdigit() for number in numbers) or len(numbers) > 2:
+            parts.append(part)
+            continue
+        first, last = int(numbers[0]), int(numbers[-1]) if len(numbers) == 2 or not step else 7
+        if last > 7 or first > last:
+            raise ValueError(f"weekday {part!r}: expected numbers 0-7 (0 and 7 are Sunday)")
+        parts += [_WEEKDAYS[day % 7] for day in range(first, last + 1, int(step or 1))]
+    return ",".join(dict.fromkeys(parts))
 
 
 def _yaml() -> YAML:
@@ -195,10 +368,46 @@ def load_config(path: Path | str) -> Config:
     """Read and validate feeds.yaml."""
     path = Path(path)
     document = read_document(path)
+    _refuse_duplicate_feeds(path, document)
     try:
-        return Config.model_validate({**_plain(document), "base_dir": path.resolve().parent})
+        config = Config.model_validate({**_plain(document), "base_dir": path.resolve().parent})
     except ValidationError as exc:
         raise ConfigError(_explain(path, document, exc))
+    for number, digest in enumerate(config.digests):
+        if digest.deliver.email is not None:
+            line = line_of(document, ["digests", number, "deliver", "email"])
+            digest.deliver.email._origin = f"{path}:{line}"
+    return config
+
+
+def feed_key(url: str) -> str:
+    """What makes two feed URLs one feed: http and https, "www." and a trailing slash aside."""
+    parts = urlsplit(str(url).strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    port = f":{parts.port}" if parts.port not in (None, 80, 443) else ""
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{port}{parts.path.rstrip('/')}{query}"
+
+
+def _refuse_duplicate_feeds(path: Path, document: CommentedMap) -> None:
+    """A feed listed twice (even as http and https) is a ConfigError naming both lines."""
+    listed = document.get("feeds")
+    if not isinstance(listed, CommentedSeq):
+        return
+    first_line: dict[str, int] = {}
+    for index, feed in enumerate(listed):
+        if not isinstance(feed, CommentedMap) or not isinstance(feed.get("url"), str):
+            continue
+        try:
+            key = feed_key(feed["url"])
+        except ValueError:  # a broken URL is reported by validation, with its line
+            continue
+        line = line_of(document, ["feeds", index, "url"])
+        if key in first_line:
+            raise ConfigError(f"{path}:{line}: feeds[{index}].url: duplicate feed url "
+                              f"{feed['url']!r}: the same feed is already listed at line "
+                              f"{first_line[key]}; remove one of them")
+        first_line[key] = line
 
 
 def _plain(node: Any) -> Any:

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import httpx
 import nh3
@@ -20,6 +21,7 @@ import trafilatura
 from trafilatura.utils import decode_file
 
 from digest.errors import FeedError
+from digest.fetch_http import get_capped
 from digest.models import ArticleDraft, FeedItem
 
 log = logging.getLogger(__name__)
@@ -44,22 +46,12 @@ BLOCK_TAGS = frozenset({
     "p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
     "table", "caption", "tr", "figure", "figcaption", "hr", *LAYOUT_TAGS,
 })
-INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
-                           "\xa0": " ", "\u202f": " "})
+# Zero-width characters go, no-break spaces become spaces. Applied with str.replace, not
+# str.translate: translate looks every character of a non-ASCII text up in a dict, ~30x slower.
+INVISIBLE = (("\u200b", ""), ("\u200c", ""), ("\u200d", ""), ("\ufeff", ""), ("\xa0", " "),
+             ("\u202f", " "))
 
 # Chrome is matched on a key: NFC, casefolded, bullets/punctuation trimmed from both ends.
-CHROME_LINES = frozenset({
-    "chia sẻ", "chia sẻ bài viết", "chia sẻ bài", "submit to reddit", "scroll to top",
-    "back to top", "lên đầu trang", "về đầu trang", "xem thêm sự kiện", "xem thêm", "đọc thêm",
-    "bình luận", "viết bình luận", "gửi bình luận", "gửi ý kiến", "in bài viết", "in bài", "bản in",
-    "gửi bài viết", "gửi bài", "gửi email", "theo dõi chúng tôi", "theo dõi chúng tôi trên",
-    "facebook", "twitter", "zalo", "tweet", "share", "print", "email", "trở về", "quay lại",
-    "tải về", "tải xuống", "cỡ chữ", "a- a a+", "lưu bài viết", "nghe bài viết", "đánh giá bài viết",
-    "tin khác", "các tin khác", "ý kiến bạn đọc", "tin liên quan", "sự kiện liên quan",
-    "bài viết liên quan", "bài liên quan", "tin cùng chuyên mục", "tin đã đưa", "các tin đã đưa",
-    "tin mới hơn", "tin cũ hơn", "có thể bạn quan tâm", "đọc nhiều", "tin đọc nhiều",
-    "xem nhiều", "tin xem nhiều", "tin mới nhất", "tin nổi bật",
-})
 # Headings that open the related-news, comments or "more" block: nothing after them is article.
 TERMINAL_MARKERS = frozenset({
     "tin khác", "các tin khác", "ý kiến bạn đọc", "tin liên quan", "sự kiện liên quan",
@@ -67,6 +59,15 @@ TERMINAL_MARKERS = frozenset({
     "tin mới hơn", "tin cũ hơn", "có thể bạn quan tâm", "bình luận", "xem thêm sự kiện",
     "đọc nhiều", "tin đọc nhiều", "xem nhiều", "tin xem nhiều",
 })
+CHROME_LINES = TERMINAL_MARKERS | {
+    "chia sẻ", "chia sẻ bài viết", "chia sẻ bài", "submit to reddit", "scroll to top",
+    "back to top", "lên đầu trang", "về đầu trang", "xem thêm", "đọc thêm", "viết bình luận",
+    "gửi bình luận", "gửi ý kiến", "in bài viết", "in bài", "bản in", "gửi bài viết", "gửi bài",
+    "gửi email", "theo dõi chúng tôi", "theo dõi chúng tôi trên", "facebook", "twitter", "zalo",
+    "tweet", "share", "print", "email", "trở về", "quay lại", "tải về", "tải xuống", "cỡ chữ",
+    "a- a a+", "lưu bài viết", "nghe bài viết", "đánh giá bài viết", "tin mới nhất",
+    "tin nổi bật", "trang chủ",
+}
 CHROME_PATTERNS = (
     re.compile(r"(lượt xem|lượt đọc|số lượt xem|views?)\s*:?\s*[\d.,]+"),
     re.compile(r"(bình luận|chia sẻ|thích|like)\s*\(\s*\d+\s*\)"),
@@ -100,14 +101,15 @@ def strip_chrome(text: str) -> str:
     ("Tin khác", "Ý kiến bạn đọc", ...) follows real text and only headlines or less text
     than came before follow it, everything from the marker on is dropped.
     """
-    lines = unicodedata.normalize("NFC", text).translate(INVISIBLE).splitlines()
+    lines = _visible(unicodedata.normalize("NFC", text)).splitlines()
     lines = [line.rstrip() for line in lines]
-    lines = lines[: _terminal_index(lines)]
+    keys = [_key(line) for line in lines]  # once: the tests below all compare keys
+    end = _terminal_index(lines, keys)
     kept: list[str] = []
-    for line in lines:
-        if WEATHER.fullmatch(_key(line)):
+    for line, key in zip(lines[:end], keys[:end]):
+        if WEATHER.fullmatch(key):
             _drop_widget_label(kept)
-        elif not _is_chrome(line):
+        elif not _is_chrome(key):
             kept.append(line)
     return _collapse_blank_lines(kept)
 
@@ -118,21 +120,31 @@ def extract_article(
     """Draft an article from a feed item, fetching its page when the feed has only a teaser.
 
     Returns None for an item with neither title nor text, or with neither URL nor guid (the
-    store could not tell it apart from the next one). Never raises for a failing page: the
-    feed's own text is used instead.
+    store could not tell it apart from the next one). Only an http(s) link (or a GUID that is
+    one) becomes the article's URL; an item without one is stored under its GUID, with no
+    link. Never raises for a failing page: the feed's own text is used instead.
     """
+    url = _web_url(item.url) or _web_url(item.guid)
+    if not (url or (item.guid or "").strip()):
+        return None
     title = " ".join(html_to_text(item.title).split())
     text = html_to_text(item.content_html or item.summary_html)
-    if len(text) < SUMMARY_ONLY_CHARS and item.url:
-        page_text = _page_text(client, item.url, max_bytes)
+    if len(text) < SUMMARY_ONLY_CHARS and url:
+        page_text = _page_text(client, url, max_bytes)
         if page_text and len(page_text) > len(text):
             text = page_text
     text = _drop_leading_title(strip_chrome(text), title)
-    url = item.url or item.guid
-    if not (title or text) or not url:
+    if not (title or text):
         return None
-    return ArticleDraft(feed_url=feed_url, url=url, guid=item.guid, title=title, text=text,
+    return ArticleDraft(feed_url=feed_url, url=url or "", guid=item.guid, title=title, text=text,
                         published=item.published)
+
+
+def _web_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) address; None for javascript:, tag: and the like."""
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def extract_all(
@@ -190,7 +202,7 @@ class _TextCollector(HTMLParser):
 
 def _tidy(text: str) -> str:
     """Collapse whitespace inside lines; two <br> in a row or a block end a paragraph."""
-    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    text = _visible(unicodedata.normalize("NFC", text))
     paragraphs = []
     for block in re.split(r"\n[ \t]*\n", text):
         lines = [" ".join(line.split()) for line in block.split("\n")]
@@ -199,22 +211,27 @@ def _tidy(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _visible(text: str) -> str:
+    for char, replacement in INVISIBLE:
+        text = text.replace(char, replacement)
+    return text
+
+
 def _key(line: str) -> str:
     return " ".join(line.strip(KEY_TRIM).casefold().split())
 
 
-def _is_chrome(line: str) -> bool:
-    key = _key(line)
+def _is_chrome(key: str) -> bool:
     if not key:
         return False
     return key in CHROME_LINES or any(pattern.fullmatch(key) for pattern in CHROME_PATTERNS)
 
 
-def _terminal_index(lines: list[str]) -> int:
+def _terminal_index(lines: list[str], keys: list[str]) -> int:
     """Index of the marker that starts the trailing chrome block, or len(lines) if none."""
     sizes = [len(line.strip()) for line in lines]
-    for index, line in enumerate(lines):
-        if _key(line) not in TERMINAL_MARKERS:
+    for index, key in enumerate(keys):
+        if key not in TERMINAL_MARKERS:
             continue
         before, after = sum(sizes[:index]), sum(sizes[index + 1:])
         only_headlines = all(size < LONG_LINE for size in sizes[index + 1:])
@@ -249,7 +266,9 @@ def _page_text(client: httpx.Client, url: str, max_bytes: int) -> str | None:
     except (httpx.HTTPError, httpx.InvalidURL, FeedError) as exc:
         log.info("article page %s not used: %s", url, exc)
         return None
-    page = _sanitise(html, TEXT_TAGS | LAYOUT_TAGS, {"*": {"class", "id"}})
+    # nh3 returns a fragment; trafilatura rejects short fragments that do not look like a page.
+    body = _sanitise(html, TEXT_TAGS | LAYOUT_TAGS, {"*": {"class", "id"}})
+    page = f"<html><body>{body}</body></html>"
     try:
         extracted = trafilatura.extract(page, url=url, favor_recall=True, include_comments=False,
                                         include_tables=True, include_images=False)
@@ -263,18 +282,21 @@ def _page_text(client: httpx.Client, url: str, max_bytes: int) -> str | None:
 
 def _get_html(client: httpx.Client, url: str, max_bytes: int) -> str:
     """GET an HTML page within `max_bytes` (decoded); raise FeedError for anything unusable."""
-    with client.stream("GET", url, headers={"Accept": "text/html,application/xhtml+xml"}) as response:
-        if response.status_code >= 400:
-            raise FeedError(f"HTTP {response.status_code} from {response.url}")
-        content_type = response.headers.get("content-type", "text/html").lower()
-        if "html" not in content_type:
-            raise FeedError(f"{response.url} is {content_type}, not an HTML page")
-        body = bytearray()
-        for chunk in response.iter_bytes():
-            body.extend(chunk)
-            if len(body) > max_bytes:
-                raise FeedError(f"{url} is larger than the {max_bytes:,}-byte cap; stopped reading")
-        # The header's charset wins; otherwise sniff (meta tag, byte statistics) as browsers do.
-        if response.charset_encoding:
-            return bytes(body).decode(response.charset_encoding, errors="replace")
-        return decode_file(bytes(body))
+    page = get_capped(client, url, max_bytes, {"Accept": "text/html,application/xhtml+xml"})
+    if page.status >= 400:
+        raise FeedError(f"HTTP {page.status} from {page.url}")
+    content_type = page.headers.get("content-type", "text/html").lower()
+    if "html" not in content_type:
+        raise FeedError(f"{page.url} is {content_type}, not an HTML page")
+    charset = re.search(r"charset=[\"']?([\w.:-]+)", content_type)
+    return _decode(page.body, charset.group(1) if charset else None, max_bytes)
+
+
+def _decode(body: bytes, charset: str | None, max_bytes: int) -> str:
+    """The header's charset wins; otherwise sniff (meta tag, byte statistics) as browsers do."""
+    if charset:
+        try:
+            return body.decode(charset, errors="replace")
+        except LookupError:  # a charset Python does not know, such as "utf8mb4"
+            pass
+    return decode_file(body, max_size=max_bytes)

@@ -1,8 +1,15 @@
 """Poll RSS/Atom feeds: conditional GET with httpx, parsing with feedparser.
 
 feedparser's maintainers advise fetching with your own HTTP client and handing it the bytes and
-the response headers; that is what this module does. A feed that cannot be fetched or read
-becomes a FetchResult with `error` set: `fetch_feed` and `fetch_all` never raise.
+the response headers; that is what this module does (the HTTP side is `digest.fetch_http`, the
+repair of charsets and dates `digest.fetch_read`). Every byte a feed sends is hostile: a wrong
+charset is repaired, a bot-check page is named as such, dates in the future are not believed,
+and whatever was odd but readable is returned as a warning. A feed that cannot be fetched or
+read becomes a FetchResult with `error` set: `fetch_feed` and `fetch_all` never raise.
+
+Etiquette: the User-Agent names the project, every poll is a conditional GET, the client keeps
+two requests to one host apart, and the hints a server gives on when to come back
+(Retry-After, Cache-Control, Expires, RSS <ttl>) are returned for `next_poll_delay`.
 """
 
 from __future__ import annotations
@@ -11,11 +18,11 @@ import calendar
 import io
 import logging
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -24,11 +31,15 @@ import feedparser
 import httpx
 
 from digest.errors import FeedError
+from digest.fetch_http import (USER_AGENT, AddressRefused, Download, describe_http_error,
+                               get_capped, http_freshness, make_client, retry_after)
+from digest.fetch_read import DEFAULT_TZ, parse_feed_date, plausible_date, repair_charset
 from digest.models import FeedItem, FeedSource, FetchResult
 
-log = logging.getLogger(__name__)
+__all__ = ["USER_AGENT", "AddressRefused", "discover_feed", "fetch_all", "fetch_feed",
+           "make_client", "next_poll_delay"]
 
-USER_AGENT = "digest/0.1 (+https://github.com/digest-news/digest)"
+log = logging.getLogger(__name__)
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -43,70 +54,70 @@ USUAL_FEED_PATHS = (
 FEED_HREF_ENDINGS = (".rss", ".xml", ".atom", "/rss", "/feed", "/rss.html", "/rss.htm")
 DISCOVERY_MAX_REQUESTS = 30
 DISCOVERY_MAX_BYTES = 5_000_000
-PERMANENT_REDIRECTS = frozenset({301, 308})
+# Words of the pages that bot walls (Cloudflare, DDoS-Guard, Sucuri, cookie checks) answer with.
+CHALLENGE_MARKERS = (
+    "just a moment...", "cf-browser-verification", "/cdn-cgi/challenge-platform", "cf_chl_",
+    "checking your browser", "enable javascript and cookies", "ddos-guard",
+    "sucuri website firewall", "please enable cookies", "please turn javascript on",
+    "document.cookie=", "document.cookie =", "vui lòng bật javascript",
+)
 
 
-@dataclass(frozen=True)
-class _Download:
-    """A body read in full (within the cap) and what the server said about it."""
-
-    url: str
-    status: int
-    headers: httpx.Headers
-    body: bytes
-    moved_to: str | None
-
-
-def make_client(timeout: float = 20.0) -> httpx.Client:
-    """An httpx client for feeds and article pages: our User-Agent, redirects followed."""
-    return httpx.Client(
-        headers={"User-Agent": USER_AGENT},
-        follow_redirects=True,
-        max_redirects=5,
-        # A server that accepts the connection but never answers must not hold a worker forever.
-        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-    )
-
-
-def fetch_feed(
-    client: httpx.Client, source: FeedSource, max_bytes: int = 10_000_000
-) -> FetchResult:
+def fetch_feed(client: httpx.Client, source: FeedSource, max_bytes: int = 10_000_000,
+               tz: str = DEFAULT_TZ) -> FetchResult:
     """Poll one feed; every failure is returned as `FetchResult.error`, never raised.
 
     A body larger than `max_bytes` is an error naming the cap: the rest is not read and what
-    came is not parsed, because a truncated feed would silently lose its last entries.
+    came is not parsed, because a truncated feed would silently lose its last entries. Dates
+    that name no time zone are read in `tz`.
     """
     try:
-        return _poll(client, source, max_bytes)
+        return _poll(client, source, max_bytes, tz)
     except FeedError as exc:
         return FetchResult(feed_url=source.url, status=None, error=str(exc))
     except Exception as exc:  # a bug must not stop the other feeds; log it loudly
         log.exception("unexpected error fetching %s", source.url)
-        return FetchResult(
-            feed_url=source.url, status=None, error=f"unexpected error fetching {source.url}: {exc!r}"
-        )
+        error = f"unexpected error fetching {source.url}: {exc!r}"
+        return FetchResult(feed_url=source.url, status=None, error=error)
 
 
-def fetch_all(
-    client: httpx.Client, sources: Sequence[FeedSource], workers: int = 8
-) -> list[FetchResult]:
+def fetch_all(client: httpx.Client, sources: Sequence[FeedSource], workers: int = 8,
+              max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ) -> list[FetchResult]:
     """Poll many feeds concurrently; results come back in the order of `sources`.
 
     Feeds on the same host are polled one after another, so a site with twenty category feeds
-    never sees more than one request from us at a time.
+    never sees more than one request from us at a time (the client's HostPacer spaces them).
     """
     by_host: dict[str, list[int]] = defaultdict(list)
     for index, source in enumerate(sources):
-        by_host[urlsplit(source.url).netloc.lower()].append(index)
+        by_host[(urlsplit(source.url).hostname or "").lower()].append(index)
     results: list[FetchResult | None] = [None] * len(sources)
 
     def poll_host(indexes: list[int]) -> None:
         for index in indexes:
-            results[index] = fetch_feed(client, sources[index])
+            results[index] = fetch_feed(client, sources[index], max_bytes, tz)
 
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(by_host)))) as pool:
         list(pool.map(poll_host, by_host.values()))
     return [result for result in results if result is not None]
+
+
+def next_poll_delay(result: FetchResult, every: timedelta, failures: int,
+                    bounds: tuple[timedelta, timedelta]) -> timedelta:
+    """How long to wait before polling a feed again.
+
+    `every` for a feed that answered, longer if the server said its answer stays fresh;
+    `every` doubled for each failure in a row (`failures` counts this one), so a dead feed is
+    tried less and less but never dropped; at least as long as Retry-After asked. The wait is
+    kept within `bounds` (min, max), and a feed set to poll less often than max keeps its own.
+    """
+    low, high = bounds
+    if result.ok:
+        wait = max(every, timedelta(seconds=result.fresh_for or 0))
+    else:
+        wait = every * 2 ** min(max(failures - 1, 0), 20)
+    wait = max(wait, timedelta(seconds=result.retry_after or 0))
+    return max(low, min(wait, max(high, every)))
 
 
 def discover_feed(client: httpx.Client, url: str) -> str:
@@ -141,28 +152,42 @@ def discover_feed(client: httpx.Client, url: str) -> str:
     )
 
 
-def _poll(client: httpx.Client, source: FeedSource, max_bytes: int) -> FetchResult:
+def _poll(client: httpx.Client, source: FeedSource, max_bytes: int, tz: str) -> FetchResult:
+    url = source.moved_to or source.url
     try:
-        download = _download(client, source.url, max_bytes, _conditional_headers(source))
+        download = get_capped(client, url, max_bytes, _conditional_headers(source))
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return FetchResult(feed_url=source.url, status=None, error=_describe_http_error(exc, source.url))
+        return FetchResult(source.url, None, error=describe_http_error(exc, url))
+    hints = {"retry_after": retry_after(download.headers),
+             "fresh_for": http_freshness(download.headers)}
     if download.status >= 400:
-        return FetchResult(source.url, download.status, error=f"HTTP {download.status} from {download.url}")
-    parsed = None if download.status == 304 else _parse(download)
-    if parsed is not None and not _is_feed(parsed, need_entries=False):
-        # No validators kept: the next poll must fetch in full and see whether it is fixed.
-        return FetchResult(source.url, download.status, error=_not_a_feed(download, parsed))
-    answered = FetchResult(
+        error = _status_error(download.status, download.url, hints["retry_after"])
+        return FetchResult(source.url, download.status, error=error, **hints)
+    if download.status == 304:
+        parsed, items, warnings = None, (), []
+    else:
+        download, warnings = _repaired(download)
+        parsed = _parse(download)
+        items, item_warnings = _read_items(parsed, tz)
+        warnings += item_warnings
+        if not items and not _is_feed(parsed, need_entries=False):
+            # No validators kept: the next poll must fetch in full and see whether it is fixed.
+            return FetchResult(source.url, download.status,
+                               error=_not_a_feed(download, parsed), **hints)
+        warnings += _bozo_warning(parsed)
+        hints["fresh_for"] = max(hints["fresh_for"] or 0, _ttl_seconds(parsed)) or None
+    return FetchResult(
         feed_url=source.url,
         status=download.status,
+        items=items,
         etag=download.headers.get("etag") or source.etag,
         last_modified=download.headers.get("last-modified") or source.last_modified,
+        not_modified=parsed is None,
         # Only a feed that answers at its new address earns the stored URL a change.
-        new_url=download.moved_to if download.moved_to != source.url else None,
+        new_url=download.moved_to if download.moved_to != url else None,
+        warning="; ".join(warnings) or None,
+        **hints,
     )
-    if parsed is None:
-        return replace(answered, not_modified=True)
-    return replace(answered, items=tuple(_to_item(entry) for entry in parsed.entries))
 
 
 def _conditional_headers(source: FeedSource) -> dict[str, str]:
@@ -174,63 +199,46 @@ def _conditional_headers(source: FeedSource) -> dict[str, str]:
     return headers
 
 
-def _download(
-    client: httpx.Client, url: str, max_bytes: int, headers: dict[str, str] | None = None
-) -> _Download:
-    """GET `url` following redirects; raise FeedError past `max_bytes`, httpx errors as they come.
-
-    The cap counts decoded bytes, so a small gzip body that inflates without end is stopped too.
-    """
-    with client.stream("GET", url, headers=headers) as response:
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > max_bytes and "content-encoding" not in response.headers:
-            raise FeedError(f"{url} is {int(declared):,} bytes, over the {max_bytes:,}-byte cap")
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                raise FeedError(f"{url} is larger than the {max_bytes:,}-byte cap; stopped reading")
-            chunks.append(chunk)
-        return _Download(
-            url=str(response.url),
-            status=response.status_code,
-            headers=response.headers,
-            body=b"".join(chunks),
-            moved_to=_permanent_location(response),
-        )
+_STATUS_HINTS = {
+    401: "the feed asks for a login, which digest does not have",
+    403: "the site refuses digest; it may block feed readers",
+    404: "no feed at this address any more: check the URL in feeds.yaml",
+    429: "the site says digest polls too often",
+}
 
 
-def _permanent_location(response: httpx.Response) -> str | None:
-    """Where the feed now lives, following only the leading run of permanent redirects.
-
-    A 301 then a 302 means the feed moved to the 302's URL, which only lends the final one.
-    """
-    hops = [*response.history, response]
-    moved: str | None = None
-    for hop, following in zip(hops, hops[1:]):
-        if hop.status_code not in PERMANENT_REDIRECTS:
-            break
-        moved = str(following.url)
-    return moved
+def _status_error(status: int, url: str, wait: float | None) -> str:
+    message = f"HTTP {status} from {url}"
+    if status in _STATUS_HINTS:
+        message += f" ({_STATUS_HINTS[status]})"
+    if wait is not None:
+        message += f"; it asked digest to wait {_seconds_text(wait)} (Retry-After), and it will"
+    return message
 
 
-def _describe_http_error(exc: Exception, url: str) -> str:
-    """One line for the person at the terminal: which URL and what happened."""
-    if isinstance(exc, httpx.ConnectTimeout):
-        return f"timed out connecting to {url}"
-    if isinstance(exc, httpx.TimeoutException):
-        return f"timed out waiting for {url} to answer"
-    if isinstance(exc, httpx.TooManyRedirects):
-        return f"too many redirects from {url}"
-    if isinstance(exc, httpx.ConnectError):
-        return f"could not connect to {url}: {exc}"
-    if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol)):
-        return f"not a valid http(s) URL: {url} ({exc})"
-    return f"could not fetch {url}: {type(exc).__name__}: {exc}"
+def _ttl_seconds(parsed: Any) -> float:
+    """RSS <ttl>: minutes the channel may be cached."""
+    ttl = str(parsed.feed.get("ttl", "")).strip()
+    return float(ttl) * 60 if ttl.isdigit() and len(ttl) < 7 else 0.0
 
 
-def _parse(download: _Download) -> Any:
+def _repaired(download: Download) -> tuple[Download, list[str]]:
+    content_type = download.headers.get("content-type", "")
+    body, repaired_type, warning = repair_charset(download.body, content_type)
+    if warning is None or body is download.body:
+        return download, [warning] if warning else []
+    headers = httpx.Headers(download.headers)
+    headers["content-type"] = repaired_type
+    return replace(download, body=body, headers=headers), [warning]
+
+
+def _seconds_text(seconds: float) -> str:
+    if seconds < 120:
+        return f"{int(seconds)} s"
+    return f"{round(seconds / 60)} min" if seconds < 7200 else f"{seconds / 3600:.1f} h"
+
+
+def _parse(download: Download) -> Any:
     # A BytesIO, not bytes: feedparser.parse() tries open() on bytes as a file path first, so a
     # body reading "/etc/passwd" would make it read a local file.
     location = download.headers.get("content-location")
@@ -243,19 +251,41 @@ def _parse(download: _Download) -> Any:
 
 
 def _is_feed(parsed: Any, need_entries: bool) -> bool:
-    if parsed.entries:
+    if _items(parsed):
         return True
     # A well-formed feed with no entries yet is still a feed; a bozo empty parse is not.
     return not need_entries and bool(parsed.version) and not parsed.bozo
 
 
-def _looks_like_html(download: _Download) -> bool:
+def _bozo_warning(parsed: Any) -> list[str]:
+    """Broken XML that feedparser could still read; HTML entities and labels are not news."""
+    problem = parsed.get("bozo_exception") if parsed.bozo else None
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if problem is None or isinstance(problem, harmless) or "undefined entity" in str(problem):
+        return []
+    return [f"not well-formed XML ({problem}); kept the items that could be read"]
+
+
+def _looks_like_html(download: Download) -> bool:
     content_type = download.headers.get("content-type", "").lower()
-    head = download.body[:512].lstrip().lower()
-    return "html" in content_type or head.startswith((b"<!doctype html", b"<html"))
+    head = download.body[:1024].lower()
+    return "html" in content_type or b"<!doctype html" in head or b"<html" in head
 
 
-def _not_a_feed(download: _Download, parsed: Any) -> str:
+def _is_challenge(download: Download) -> bool:
+    page = download.body[:65536].decode("utf-8", errors="replace").lower()
+    return any(marker in page for marker in CHALLENGE_MARKERS)
+
+
+def _not_a_feed(download: Download, parsed: Any) -> str:
+    if not download.body.strip():
+        return f"not a feed: {download.url} answered HTTP {download.status} with an empty body"
+    if _looks_like_html(download) and _is_challenge(download):
+        return (
+            f"not a feed: {download.url} answered with a bot check (a JavaScript or cookie "
+            "challenge page) instead of the feed; digest runs no scripts: ask the site to let "
+            "feed readers through"
+        )
     if _looks_like_html(download):
         return (
             f"not a feed: {download.url} looks like an HTML page; "
@@ -265,7 +295,38 @@ def _not_a_feed(download: _Download, parsed: Any) -> str:
     return f"not a feed: {download.url} could not be read as RSS or Atom ({reason})"
 
 
-def _to_item(entry: Any) -> FeedItem:
+def _items(parsed: Any, tz: str = DEFAULT_TZ) -> tuple[FeedItem, ...]:
+    """Entries with a link or an id; any other (say, the stub of a body cut short) is unusable."""
+    now = datetime.now(timezone.utc)
+    return tuple(_to_item(e, tz, now) for e in parsed.entries if e.get("link") or e.get("id"))
+
+
+def _read_items(parsed: Any, tz: str) -> tuple[tuple[FeedItem, ...], list[str]]:
+    """The feed's items and what was odd about them: repeated GUIDs, dates in the future."""
+    now = datetime.now(timezone.utc)
+    usable = [entry for entry in parsed.entries if entry.get("link") or entry.get("id")]
+    items = tuple(_to_item(entry, tz, now) for entry in usable)
+    warnings = []
+    if len(usable) < len(parsed.entries):
+        warnings.append(f"skipped {_items_text(len(parsed.entries) - len(usable))} with neither "
+                        "link nor GUID")
+    repeated = sum(n - 1 for guid, n in Counter(i.guid for i in items if i.guid).items() if n > 1)
+    if repeated:
+        warnings.append(f"{_items_text(repeated)} repeat a GUID already used in the feed; "
+                        "articles were told apart by their links")
+    future = sum(_entry_time(entry, tz) is not None and item.published is None
+                 for entry, item in zip(usable, items))
+    if future:
+        warnings.append(f"{_items_text(future)} dated more than a day in the future; dated "
+                        "when first seen instead")
+    return items, warnings
+
+
+def _items_text(count: int) -> str:
+    return "1 item" if count == 1 else f"{count} items"
+
+
+def _to_item(entry: Any, tz: str, now: datetime) -> FeedItem:
     content = entry.get("content") or []
     return FeedItem(
         guid=entry.get("id") or None,
@@ -273,26 +334,34 @@ def _to_item(entry: Any) -> FeedItem:
         title=entry.get("title", ""),
         summary_html=entry.get("summary", ""),
         content_html=content[0].get("value") if content else None,
-        published=_entry_time(entry),
+        published=plausible_date(_entry_time(entry, tz), now),
     )
 
 
-def _entry_time(entry: Any) -> datetime | None:
-    """feedparser's parsed dates are UTC struct_times; some feeds carry impossible dates."""
-    parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
-    if not parsed:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
-    except (OverflowError, ValueError, OSError):
-        return None
+def _entry_time(entry: Any, tz: str) -> datetime | None:
+    """The entry's date: our own reading of the text first, for the zone feedparser assumes
+    (UTC) when none is written; then feedparser's, which knows more exotic formats."""
+    for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
+        raw = entry.get(raw_key)
+        if not raw:
+            continue
+        when = parse_feed_date(str(raw), tz)
+        if when is not None:
+            return when
+        parsed: time.struct_time | None = entry.get(parsed_key)
+        if parsed:
+            try:
+                return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
+            except (OverflowError, ValueError, OSError):
+                return None
+    return None
 
 
-def _download_or_raise(client: httpx.Client, url: str) -> _Download:
+def _download_or_raise(client: httpx.Client, url: str) -> Download:
     try:
-        download = _download(client, url, DISCOVERY_MAX_BYTES, {"Accept": FEED_ACCEPT})
+        download = get_capped(client, url, DISCOVERY_MAX_BYTES, {"Accept": FEED_ACCEPT})
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise FeedError(_describe_http_error(exc, url)) from exc
+        raise FeedError(describe_http_error(exc, url)) from exc
     if download.status >= 400:
         raise FeedError(f"HTTP {download.status} from {download.url}")
     return download
@@ -307,7 +376,7 @@ def _try_candidate(
 ) -> str | None:
     """Return `url`'s final address if it is a feed; queue its feed links if it is a page."""
     try:
-        download = _download(client, url, DISCOVERY_MAX_BYTES, {"Accept": FEED_ACCEPT})
+        download = get_capped(client, url, DISCOVERY_MAX_BYTES, {"Accept": FEED_ACCEPT})
     except (httpx.HTTPError, httpx.InvalidURL, FeedError):
         return None
     if download.status >= 400:
@@ -319,7 +388,7 @@ def _try_candidate(
     return None
 
 
-def _candidates_from_page(download: _Download, depth: int) -> list[tuple[str, int, bool]]:
+def _candidates_from_page(download: Download, depth: int) -> list[tuple[str, int, bool]]:
     """Feeds a page declares (trusted even when empty), then feed-looking links (need entries)."""
     finder = _LinkFinder()
     finder.feed(download.body.decode("utf-8", errors="replace"))

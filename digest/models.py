@@ -20,6 +20,10 @@ class FeedSource:
     name: str
     etag: str | None = None
     last_modified: str | None = None
+    # Polls in a row that failed: the fetcher backs off exponentially from the feed's interval.
+    failures: int = 0
+    # Where a permanent redirect said the feed now lives: polled there, recorded under `url`.
+    moved_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,12 @@ class FetchResult:
     not_modified: bool = False
     new_url: str | None = None
     error: str | None = None
+    # Something odd that did not stop the poll (wrong charset, repeated GUIDs, future dates).
+    warning: str | None = None
+    # Seconds the server asked us to wait (Retry-After) or said its answer stays fresh
+    # (Cache-Control max-age, Expires, RSS <ttl>); the next poll honours them within bounds.
+    retry_after: float | None = None
+    fresh_for: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -103,13 +113,23 @@ class Person:
 
 @dataclass(frozen=True)
 class Number:
-    """A figure as written ("6.378 tỷ đồng") and parsed (6.378e12, "VND")."""
+    """A figure as written ("6.378 tỷ đồng") and parsed (6.378e12, "VND").
+
+    A range ("từ 7,7% đến 14,2%") has its high end in `upper`; a part of a whole ("7/24 chỉ
+    tiêu") the whole in `total`. `clause` is the text it was read from; `sources` the ids of
+    every article that reports it; `disputed` marks figures that other sources give otherwise.
+    """
 
     text: str
     value: float
     unit: str
     measure: str = ""
     article_id: str | None = None
+    upper: float | None = None
+    total: float | None = None
+    clause: str = ""
+    sources: tuple[str, ...] = ()
+    disputed: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +150,23 @@ class StoryView:
     story: Story
     articles: tuple[Article, ...]
     figures: Figures = field(default_factory=Figures)
+    # Sent before in an earlier digest of the same name, with fewer sources than now.
+    updated: bool = False
+
+
+@dataclass(frozen=True)
+class FeedHealth:
+    """A feed that needs a look, for the block at the end of a digest.
+
+    problem: "failed" (its last poll failed), "silent" (answers but has had nothing new for
+    days), "moved" (redirected permanently to `detail`) or "gone" (HTTP 410).
+    """
+
+    name: str
+    url: str
+    problem: str
+    detail: str = ""
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -142,3 +179,4 @@ class DigestView:
     timezone: str
     stories: tuple[StoryView, ...]
     generated: datetime
+    health: tuple[FeedHealth, ...] = ()

@@ -27,11 +27,13 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from digest.errors import RenderError
+from digest.fetch_http import address_problem
 from digest.models import Article, DigestView, Person
 
 __all__ = ["FONT_DIR", "FontFetcher", "format_number", "render_html", "render_pdf"]
 
 FONT_DIR = fontpkg_be_vietnam_pro.ROOT / "files"
+ASSET_MAX_BYTES = 5_000_000
 # .invalid is reserved (RFC 2606): a relative URL in the page can never name a real host.
 BASE_URL = "https://digest.invalid/"
 _FONT_FACES = (
@@ -63,6 +65,15 @@ def render_html(view: DigestView, templates_dir: Path | None = None) -> str:
         raise RenderError(_template_message(exc)) from exc
 
 
+def render_page(name: str, templates_dir: Path | None, timezone: str, **context: object) -> str:
+    """Render another page of the output folder (the archive index) with the same filters."""
+    env = _environment(templates_dir, _zone(timezone))
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateError as exc:
+        raise RenderError(_template_message(exc)) from exc
+
+
 def render_pdf(html: str) -> bytes:
     """Typeset a rendered page as an A4 PDF with Be Vietnam Pro embedded."""
     fetcher = FontFetcher()
@@ -79,28 +90,54 @@ def render_pdf(html: str) -> bytes:
 
 
 class FontFetcher(URLFetcher):  # type: ignore[misc]
-    """A WeasyPrint URL fetcher that serves the Be Vietnam Pro files and refuses every other URL.
+    """A WeasyPrint URL fetcher that serves the digest's own assets and refuses every other URL.
 
-    WeasyPrint turns a refused URL into a logged warning and renders without that resource.
+    The digest ships fonts and nothing else (its charts are inline SVG), so the Be Vietnam Pro
+    files are all it serves: never a file: path elsewhere, a data: URL, or any http(s) URL,
+    whether remote, loopback, link-local or private. A file over `max_bytes` is refused too.
+    Nothing here waits on a network, so reads need no time cap. WeasyPrint turns a refused URL
+    into a logged warning and renders without that resource.
     """
 
-    def __init__(self, font_dir: Path = FONT_DIR) -> None:
+    def __init__(self, font_dir: Path = FONT_DIR, max_bytes: int = ASSET_MAX_BYTES) -> None:
         super().__init__(allowed_protocols=("file",))
         self.font_dir = font_dir.resolve()
+        self.max_bytes = max_bytes
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
         path = self.font_path(url)
+        if path.stat().st_size > self.max_bytes:
+            raise ValueError(f"refused {url}: larger than the {self.max_bytes:,}-byte cap")
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": "font/ttf"})
 
     def font_path(self, url: str) -> Path:
-        """The font file a URL names, or ValueError when it names anything else."""
+        """The font file a URL names, or ValueError (saying why) when it names anything else."""
         parts = urlsplit(url)
         if parts.scheme == "file" and parts.netloc in ("", "localhost"):
             # resolve() first, so neither ".." nor a symbolic link can leave the font folder.
             path = Path(url2pathname(parts.path)).resolve()
             if path.parent == self.font_dir and path.suffix == ".ttf" and path.is_file():
                 return path
-        raise ValueError(f"refused {url}: a digest may only load its own font files")
+        raise ValueError(f"refused {url}: {refusal_reason(url)}; a digest may only load its "
+                         "own font files")
+
+
+def refusal_reason(url: str) -> str:
+    """What kind of URL a refused one is, for the warning: a local file, a loopback address..."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        return "a local file outside the digest's fonts"
+    if scheme not in ("http", "https"):
+        return f"a {scheme}: URL" if scheme else "a relative URL"
+    try:
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:
+        return "a malformed URL"
+    if host == "localhost" or host.endswith(".localhost"):
+        return "a loopback address"
+    problem = address_problem(host)
+    return "a remote URL" if problem in (None, "not an IP address") else str(problem)
 
 
 def format_number(value: float, decimals: int = 2) -> str:

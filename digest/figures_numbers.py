@@ -1,0 +1,412 @@
+"""Numbers for `digest.figures`: the figures of a Vietnamese text, with unit and measure,
+and the numbered documents it cites.
+
+Vietnamese writes "1.418.000" (a dot groups thousands) and "148,5" (a comma marks decimals);
+"tỷ" is 10^9, "triệu" 10^6, "nghìn"/"ngàn" 10^3. A dot followed by anything but exactly three
+digits ("3.5") is read as an English decimal point, which some outlets use.
+
+What counts as a figure: a number followed by a multiplier ("2 triệu"), a percent, a currency,
+a unit of measure ("30 kg") or a counted noun from `COUNT_NOUNS` ("63 tỉnh ủy, thành ủy",
+"1.418.000 lượt người"). Everything else is left out on purpose: dates and times ("28/7",
+"14:10", "ngày 9-4"), years and terms ("năm 2023", "2020 - 2025"), ordinals and names
+("lần thứ 19", "khóa XIII", "Hội nghị Trung ương 8", "Quận 1"), document numbers ("Chỉ thị số
+24"), durations and ages ("6 tháng đầu năm", "31 tuổi") and bare numbers with no unit at all
+("Lượt xem: 1648", "tỷ số 6-2"). Numbers written as words ("ba chương trình") are not read.
+
+A range ("từ 7,7% đến 14,2%", "2-2,5 triệu lượt khách") is one figure: `value` is the low end
+and `upper` the high end. A part of a whole ("7/24 chỉ tiêu") is one figure: `value` 7, `total` 24.
+Each figure keeps the sentence it was read from (`clause`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.models import Number
+
+
+MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+
+PERCENT_UNIT = "%"
+
+CURRENCIES = {
+    "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
+    "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đôla": "USD", "đô": "USD",
+    "euro": "EUR", "eur": "EUR", "yên nhật": "JPY", "yên": "JPY", "nhân dân tệ": "CNY",
+    "ndt": "CNY", "bảng anh": "GBP", "bảng": "GBP", "rúp": "RUB", "won": "KRW", "bạt": "THB",
+}
+
+MEASURE_UNITS = (
+    "km2", "km²", "km/h", "km", "m2", "m²", "m3", "m³", "mét vuông", "mét khối", "mét", "m",
+    "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "mg", "lít", "ml",
+    "mw", "kw", "kwh", "gw", "gwh", "mwh", "độ c", "°c", "thùng", "teu", "hải lý", "dặm",
+    "cây số", "inch",
+)
+
+COUNT_NOUNS = (
+    "người", "lượt người", "lượt khách", "lượt", "khách", "du khách", "hành khách", "hộ",
+    "hộ dân", "hộ gia đình", "hộ nghèo", "gia đình", "ca mắc", "ca bệnh", "ca nhiễm",
+    "trường hợp", "vụ", "vụ án", "vụ việc", "vụ tai nạn", "bị can", "bị cáo", "đối tượng",
+    "nạn nhân", "người dân", "học sinh", "sinh viên", "giáo viên", "thí sinh", "bác sĩ",
+    "bệnh nhân", "cán bộ", "công chức", "viên chức", "đảng viên", "chiến sĩ", "binh sĩ",
+    "công nhân", "lao động", "việc làm", "đại biểu", "cử tri", "thành viên", "cổ đông",
+    "tổ viên", "ngư dân", "nông dân", "trẻ em", "cháu", "doanh nghiệp", "công ty", "dự án",
+    "chương trình", "đề án", "văn bản", "chỉ tiêu", "nhiệm vụ", "giải pháp", "kiến nghị",
+    "ý kiến", "tỉnh", "thành phố", "tỉnh ủy", "thành ủy", "huyện", "xã", "phường", "thị trấn",
+    "địa phương", "đơn vị", "cơ sở", "cơ quan", "tổ chức", "trường", "trường học",
+    "bệnh viện", "quốc gia", "nước", "xe", "ô tô", "xe máy", "chiếc", "tàu", "tàu cá",
+    "máy bay", "chuyến bay", "chuyến", "căn", "căn hộ", "căn nhà", "ngôi nhà", "nhà", "con",
+    "cây", "bánh", "viên", "sản phẩm", "mặt hàng", "tác phẩm", "cuốn", "hồ sơ", "cổ phần",
+    "cổ phiếu", "tài khoản", "suất", "phần quà", "huy chương", "trận", "bàn thắng", "cuộc",
+    "cuộc họp", "cuộc kiểm tra", "công trình", "hạng mục", "tuyến", "điểm cầu", "điểm",
+    "thửa", "nhóm", "nhóm hàng", "phiếu", "đồng chí", "đoàn", "container", "bao", "kiện",
+    "quả", "lô", "tiêu chí", "thủ tục", "dịch vụ", "giấy phép", "sai phạm", "công dân",
+    "cầu thủ", "đội", "đội bóng", "cửa hàng", "nhân viên", "phi công", "tổ bầu cử", "em",
+    "em nhỏ", "doanh nhân", "tầng", "phòng", "học viên", "cảnh sát", "tay súng", "phiến quân",
+    "tên lửa", "quả bom", "vụ nổ", "vụ tấn công", "ca tử vong", "người chết", "người bị thương",
+    "năm tù", "tháng tù", "năm tù giam", "tháng tù treo", "năm tù treo", "nghi can", "đường dây",
+    "trạm", "mũi", "chủng loại", "loại", "lần vô địch",
+)
+
+# A counted noun that is the first half of another word: "1/5 con số", "12 ca nô".
+NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "nhà máy"})
+
+PER_UNITS = (
+    "ngày", "tháng", "năm", "người", "kg", "con", "tấn", "lít", "m2", "giờ", "km", "ha",
+    "lượt", "hộ", "chiếc", "sản phẩm", "thùng", "kwh", "đêm", "tuần", "tín chỉ",
+)
+
+# Words right before a number that make it an ordinal, a code, a date or part of a name.
+NOT_A_FIGURE_BEFORE = frozenset(
+    "số thứ khóa khoá lần điều khoản chương mục phần lớp quận phường tầng phòng lô km ql "
+    "đường kỳ phiên đợt vòng bảng hạng top trang tập mùa tuần ngày tháng năm quý sn "
+    "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số".split()
+)
+
+DATE_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến"})
+
+QUALIFIERS = ("ít nhất", "tối thiểu", "tối đa", "xấp xỉ", "khoảng", "hơn", "gần", "trên",
+              "dưới", "chừng", "từ")
+
+VERBS_BEFORE_FIGURE = (
+    "ước đạt", "đạt được", "đạt mức", "ở mức", "lên tới", "lên đến", "tăng lên", "giảm xuống",
+    "gồm có", "chỉ có", "tổng cộng", "vào khoảng", "trị giá", "bảo đảm", "đảm bảo", "đạt",
+    "ước", "là", "có", "gồm", "bằng", "tăng", "giảm", "lên", "xuống", "tới", "đến", "còn",
+    "chiếm", "với", "thu", "mất", "được", "đã", "sẽ", "cho", "của", "mức", "trong đó",
+)
+
+LINKING_VERBS = ("ước đạt", "đạt được", "đạt mức", "ở mức", "lên tới", "lên đến", "tăng lên",
+                 "giảm xuống", "tổng cộng", "vào khoảng", "trị giá", "đạt", "ước", "là", "tăng",
+                 "giảm", "chiếm", "bằng", "gồm", "gồm có", "còn", "lên", "xuống", ":")
+
+DANGLING_WORDS = ("theo", "số", "tại", "trong", "để", "về", "và", "hoặc", "như", "từ", "so với", "lần",
+                  "lần thứ", "thứ", "khóa", "khoá", "năm", "ngày", "tháng", "quý", "giai đoạn")
+
+OPENERS = ("trong đó", "theo đó", "cụ thể", "ngoài ra", "đồng thời", "bên cạnh đó", "và",
+           "nhưng", "còn", "riêng")
+
+OWNER_SUFFIX = re.compile(
+    r"\s+của\s+(?:toàn\s+|cả\s+)?(?:tỉnh|thành phố|huyện|xã|địa phương|cả nước|nước ta)$",
+    re.IGNORECASE,
+)
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of `words`, longest first so "lượt người" wins over "lượt"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+BARE_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
+NUMBER = re.compile(r"(?<![\w.,:/+\-–])" + BARE_NUMBER.pattern)
+FRACTION = re.compile(r"([0-9]+)/([0-9]+)(?![/0-9])")
+DATE_OR_TIME_AHEAD = re.compile(r"[/:][0-9]|h[0-9]|,[0-9]")
+MULTIPLIER = re.compile(r"[ \t\u00a0]*(" + _alternation(list(MULTIPLIERS)) + r")(?![^\W\d_])")
+PERCENT = re.compile(r"[ \t\u00a0]*(%|phần trăm)")
+UNIT = re.compile(
+    r"[ \t\u00a0]*(" + _alternation(list(CURRENCIES) + list(MEASURE_UNITS)) + r")(?![^\W\d_²³])",
+    re.IGNORECASE,
+)
+COUNT_NOUN = re.compile(r"[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r")(?![^\W\d_])", re.IGNORECASE)
+COORDINATED_NOUN = re.compile(r",[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r")(?![^\W\d_])")
+PER_UNIT = re.compile(r"[ \t\u00a0]*/[ \t\u00a0]*(" + _alternation(PER_UNITS) + r")(?![^\W\d_])", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"[ \t\u00a0]*(?:-|–|—|đến|tới)[ \t\u00a0]*")
+AT_LEAST_AFTER = re.compile(r"[ \t\u00a0]+(trở lên|trở xuống)")
+QUALIFIER_BEFORE = re.compile(r"(?<![^\W\d_])(" + _alternation(QUALIFIERS) + r")[ \t\u00a0]+$", re.IGNORECASE)
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]*$")
+SENTENCE_BREAK = re.compile(r"[.!?;…](?=\s)|\n")
+CLAUSE_BREAK = re.compile(r"[,:](?=\s)")
+CLAUSE_END = re.compile(r"[,.;:!?\n()\[\]“”\"…]|[0-9]")
+VERB_TAIL = re.compile(r"(?:\s+|^)(?:" + _alternation(VERBS_BEFORE_FIGURE + QUALIFIERS) + r")$", re.IGNORECASE)
+OPENER_HEAD = re.compile(r"^(?:" + _alternation(OPENERS) + r")\b[\s,]*", re.IGNORECASE)
+LINKING_TAIL = re.compile(r"(?:^|\s)(?:" + _alternation(LINKING_VERBS) + r")(?:\s+(?:" + _alternation(QUALIFIERS) + r"))?$", re.IGNORECASE)
+DANGLING_TAIL = re.compile(r"(?:\s+|^)(?:" + _alternation(VERBS_BEFORE_FIGURE + QUALIFIERS + DANGLING_WORDS) + r")$", re.IGNORECASE)
+LAST_LINK = re.compile(r".*\b(?:có|với)\s+", re.IGNORECASE | re.DOTALL)
+COMPARISON_HEAD = re.compile(r"[\s,)]*(?:so với|so|bằng|tương đương|tương ứng)\b", re.IGNORECASE)
+
+MAX_MEASURE_WORDS = 12
+MAX_CLAUSE_CHARS = 240
+
+
+def parse_number(written: str) -> float:
+    """The value of a number written the Vietnamese way: "1.418.000" -> 1418000, "148,5" -> 148.5."""
+    whole, _, decimals = written.partition(",")
+    groups = whole.split(".")
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        whole = "".join(groups)
+    elif len(groups) == 2 and not decimals:
+        whole, decimals = groups
+    return float(f"{int(whole)}.{decimals or 0}")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What follows a number: its multiplier, its unit and where the unit ends."""
+
+    factor: float
+    unit: str
+    end: int
+    counted: bool
+
+
+def read_unit(text: str, pos: int) -> _Unit | None:
+    """The multiplier and unit written at `pos`, or None when the number has neither."""
+    factor, end = 1.0, pos
+    while match := MULTIPLIER.match(text, end):
+        factor *= MULTIPLIERS[match.group(1)]
+        end = match.end()
+    unit, counted = "", False
+    if match := PERCENT.match(text, end):
+        unit, end = PERCENT_UNIT, match.end()
+    elif match := UNIT.match(text, end):
+        written = match.group(1)
+        unit, end = CURRENCIES.get(written.lower(), written), match.end()
+    elif (match := COUNT_NOUN.match(text, end)) and not _first_half_of_word(text, match):
+        unit, end, counted = match.group(1).lower(), match.end(), True
+        while (more := COORDINATED_NOUN.match(text, end)) and not _digit_follows(text, more.end()):
+            unit, end = f"{unit}, {more.group(1)}", more.end()
+    if unit and (per := PER_UNIT.match(text, end)):
+        unit, end = f"{unit}/{per.group(1).lower()}", per.end()
+    if not unit and factor == 1.0:
+        return None
+    return _Unit(factor, unit, end, counted)
+
+
+def _first_half_of_word(text: str, noun: re.Match[str]) -> bool:
+    next_word = re.match(r"[ \t]+([^\W\d_]+)", text[noun.end():noun.end() + 20])
+    return bool(next_word) and f"{noun.group(1).lower()} {next_word.group(1).lower()}" in NOT_COUNTED
+
+
+def _digit_follows(text: str, pos: int) -> bool:
+    return bool(re.match(r"[ \t]*[0-9]", text[pos:pos + 8]))
+
+
+def _word_before(text: str, pos: int) -> str:
+    match = WORD_BEFORE.search(text[max(0, pos - 40):pos])
+    return match.group(1) if match else ""
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?:\n\"“"
+
+
+def _blocked_by_context(text: str, start: int, unit: _Unit) -> bool:
+    """Whether the word before the number makes it an ordinal, a code or part of a name."""
+    before = text[max(0, start - 40):start].rstrip().lower()
+    if any(before.endswith(" " + w) or before == w for w in ("giai đoạn", "tỷ số", "trung ương", "nhiệm kỳ")):
+        return True
+    word = _word_before(text, start)
+    if word.lower() in NOT_A_FIGURE_BEFORE:
+        return True
+    named = word[:1].isupper() and not _starts_sentence(text, start - len(word) - 1)
+    return named and (unit.counted or not unit.unit) and unit.factor == 1.0
+
+
+def _measure(text: str, start: int, end: int, unit: _Unit, previous: _Previous | None) -> str:
+    """What the figure measures.
+
+    "Lượng khách du lịch đạt 1.418.000 lượt người": the subject linked to the figure by a verb
+    ("đạt", "là", "tăng") names it. A count without such a subject ("đã có 21 chương trình,
+    đề án trọng điểm ...") is described by the counted noun and the words after it. A figure
+    that follows another in the same clause measures what the words since that figure name
+    ("17 doanh nghiệp ... với số tiền xử phạt lên tới 1.561,4 tỷ đồng"), or, when they only
+    compare ("CPI tăng 0,54% so với tháng trước, tăng 2,28%"), the same thing as that figure.
+    """
+    subject, linked, same_as_previous = _subject_before(text, start, previous.end if previous else None)
+    if same_as_previous and previous is not None:
+        return previous.figure.measure
+    if unit.counted and not linked:
+        return f"{unit.unit} {_phrase_after(text, end)}".strip()
+    if len(subject.split()) >= 2:
+        return subject
+    after = _phrase_after(text, end)
+    if unit.counted:
+        return f"{unit.unit} {after}".strip()
+    return after or subject
+
+
+def _subject_before(text: str, start: int, previous_end: int | None) -> tuple[str, bool, bool]:
+    """The clause before the figure without its trailing verbs, whether a verb linked them,
+    and whether the figure only restates the previous one's measure."""
+    window_start = max(0, start - 300)
+    sentence_start = max([m.end() for m in SENTENCE_BREAK.finditer(text, window_start, start)] or [window_start])
+    breaks = [sentence_start] + [m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, start)]
+    clause_start = breaks[-1]
+    previous_in_sentence = previous_end is not None and previous_end > sentence_start
+    if previous_in_sentence and COMPARISON_HEAD.match(text[previous_end:start]) and (
+            previous_end >= breaks[-2 if len(breaks) > 1 else -1]):
+        return "", False, True
+    if previous_in_sentence and previous_end >= clause_start:
+        clause_start = previous_end
+        if not text[clause_start:start].strip(" ,(\t"):
+            return "", False, True
+    elif len(text[clause_start:start].split()) <= 2 and len(breaks) >= 2 and not (
+            previous_in_sentence and previous_end > breaks[-2]):
+        clause_start = breaks[-2]
+    clause = OPENER_HEAD.sub("", " ".join(text[clause_start:start].split()))
+    linked = bool(LINKING_TAIL.search(clause))
+    while (trimmed := VERB_TAIL.sub("", clause).strip()) != clause:
+        clause = trimmed
+    if (after_link := LAST_LINK.sub("", clause)) != clause and len(after_link.split()) >= 2:
+        clause = after_link
+    clause = OWNER_SUFFIX.sub("", clause).strip(" ,–-").removesuffix("(").lstrip(")").strip()
+    return " ".join(clause.split()[-MAX_MEASURE_WORDS:]), linked, False
+
+
+def _phrase_after(text: str, end: int) -> str:
+    stop = CLAUSE_END.search(text, end)
+    words = text[end:stop.start() if stop else len(text)].split()[:MAX_MEASURE_WORDS]
+    phrase = " ".join(words)
+    while (trimmed := DANGLING_TAIL.sub("", phrase).strip()) != phrase:
+        phrase = trimmed
+    return phrase
+
+
+def _qualifier_start(text: str, start: int) -> int:
+    match = QUALIFIER_BEFORE.search(text[max(0, start - 20):start])
+    return start - (len(match.group(0)) if match else 0)
+
+
+def _read_range(text: str, pos: int, low: float, unit: _Unit | None) -> tuple[float, float, _Unit] | None:
+    """The range that starts with `low` (unit `unit`, ending at `pos`), if one is written.
+
+    The unit may be written once, after the high end ("60 - 95%", "2-2,5 triệu lượt khách"),
+    or twice ("10 triệu đồng - 20 triệu đồng").
+    """
+    join = RANGE_JOIN.match(text, pos)
+    high = join and BARE_NUMBER.match(text, join.end())
+    if not high or DATE_OR_TIME_AHEAD.match(text, high.end()):
+        return None
+    high_unit = read_unit(text, high.end())
+    if high_unit is None or (unit is not None and unit.unit not in ("", high_unit.unit)):
+        return None
+    value = low * (unit or high_unit).factor
+    upper = parse_number(high.group(1)) * high_unit.factor
+    return (value, upper, high_unit) if upper > value else None
+
+
+@dataclass(frozen=True)
+class _Previous:
+    """The figure read last, and where it ended."""
+
+    figure: Number
+    end: int
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A figure read from the text, before its measure is worked out."""
+
+    start: int
+    end: int
+    value: float
+    unit: _Unit
+    upper: float | None = None
+    total: float | None = None
+
+
+def find_numbers(text: str, article_id: str | None = None) -> list[Number]:
+    """Every figure in `text`, in reading order, once per value, unit and measure."""
+    found: list[Number] = []
+    consumed = 0
+    previous: _Previous | None = None
+    for match in NUMBER.finditer(text):
+        if match.start() < consumed:
+            continue
+        reading, end = _read_figure(text, match)
+        consumed = max(consumed, end)
+        if reading is None:
+            continue
+        figure = _build(text, reading, article_id, previous)
+        previous = _Previous(figure, reading.end)
+        if not any(_same_figure(figure, seen) for seen in found):
+            found.append(figure)
+    return found
+
+
+def _same_figure(a: Number, b: Number) -> bool:
+    return (a.value, a.unit, a.upper, a.total, a.measure) == (b.value, b.unit, b.upper, b.total, b.measure)
+
+
+def _read_figure(text: str, match: re.Match[str]) -> tuple[_Reading | None, int]:
+    """The figure that starts with the number `match`, and where reading stopped."""
+    start = match.start()
+    if fraction := FRACTION.match(text, start):
+        return _read_fraction(text, fraction)
+    if DATE_OR_TIME_AHEAD.match(text, match.end()):
+        return None, match.end()
+    low = parse_number(match.group(1))
+    unit = read_unit(text, match.end())
+    end = unit.end if unit else match.end()
+    if ranged := _read_range(text, end, low, unit):
+        value, upper, unit = ranged
+        if _blocked_by_context(text, start, unit):
+            return None, unit.end
+        return _Reading(start, unit.end, value, unit, upper=upper), unit.end
+    if unit is None:
+        return None, _skip_unitless_range(text, end)
+    if _blocked_by_context(text, start, unit):
+        return None, end
+    return _Reading(start, end, low * unit.factor, unit), end
+
+
+def _skip_unitless_range(text: str, pos: int) -> int:
+    """Past "2020 - 2025" or "6-2" as a whole, so the second number is not read alone."""
+    join = RANGE_JOIN.match(text, pos)
+    high = join and BARE_NUMBER.match(text, join.end())
+    return high.end() if high else pos
+
+
+def _read_fraction(text: str, fraction: re.Match[str]) -> tuple[_Reading | None, int]:
+    """"7/24 chỉ tiêu" (7 of 24): only with a counted noun after it, else it is a date."""
+    part, whole = int(fraction.group(1)), int(fraction.group(2))
+    unit = read_unit(text, fraction.end())
+    before = _word_before(text, fraction.start()).lower()
+    if not unit or not unit.counted or part > whole or before in NOT_A_FIGURE_BEFORE | DATE_WORDS:
+        return None, fraction.end()
+    return _Reading(fraction.start(), unit.end, float(part), unit, total=float(whole)), unit.end
+
+
+def _build(text: str, reading: _Reading, article_id: str | None, previous: _Previous | None) -> Number:
+    end = reading.end
+    if at_least := AT_LEAST_AFTER.match(text, end):
+        end = at_least.end()
+    written = " ".join(text[_qualifier_start(text, reading.start):end].split())
+    return Number(
+        text=written, value=reading.value, unit=reading.unit.unit,
+        measure=_measure(text, reading.start, end, reading.unit, previous),
+        article_id=article_id, upper=reading.upper, total=reading.total,
+        clause=_clause(text, reading.start, end), sources=(article_id,) if article_id else (),
+    )
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence the figure stands in, cut to `MAX_CLAUSE_CHARS` around the figure."""
+    before = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - MAX_CLAUSE_CHARS), start)]
+    after = SENTENCE_BREAK.search(text, end)
+    first = max(before, default=max(0, start - MAX_CLAUSE_CHARS // 2))
+    last = after.end() if after else len(text)
+    first = max(first, start - MAX_CLAUSE_CHARS // 2)
+    last = min(last, end + MAX_CLAUSE_CHARS // 2)
+    return " ".join(text[first:last].split())

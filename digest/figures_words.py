@@ -1,0 +1,106 @@
+"""Word lists for the key-figure rules: surnames, honorifics, titles, places.
+
+Kept apart from the rules that read them so each list can be read and extended on its own.
+Every entry is lower case with the modern tone placement ("ủy", not "uỷ").
+"""
+
+from __future__ import annotations
+
+SURNAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh lâm "
+    "thái tô mai lương đoàn trịnh cao hà lưu đào tạ la kiều quách chu triệu tăng thân mạc hứa "
+    "khổng khúc kim lại lục mã nghiêm ninh phùng phí tôn vi vương diệp doãn đàm cù bạch bế "
+    "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp".split()
+)
+
+HONORIFICS = frozenset(
+    "ông bà ngài anh chị em cô chú bác cụ thầy cháu bé".split()
+) | {"đồng chí", "bị can", "bị cáo", "nghi phạm", "nữ sinh", "nam sinh", "cầu thủ", "tiền đạo",
+     "tiền vệ", "hậu vệ", "thủ môn", "ca sĩ", "diễn viên", "nhà báo", "nhà văn", "tài xế"}
+
+# Honorifics that may introduce a foreign name ("ông Ahmed Adel"); "anh"/"em" may not.
+FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí"})
+
+TITLE_PREFIXES = ("phó", "quyền", "nguyên", "cựu", "tân")
+
+TITLE_HEADS = tuple(tuple(h.split()) for h in (
+    "ủy viên", "tổng bí thư", "bí thư", "thường trực", "trưởng ban", "trưởng", "bộ trưởng",
+    "thứ trưởng", "chánh văn phòng", "chánh án", "chánh thanh tra", "viện trưởng", "chủ tịch",
+    "chủ nhiệm", "thủ tướng", "tổng thống", "giám đốc", "tổng giám đốc", "cục trưởng",
+    "vụ trưởng", "tổng cục trưởng", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng",
+    "đại tá", "thượng tá", "trung tá", "thiếu tá", "đại úy", "thượng úy", "trung úy",
+    "thiếu úy", "tư lệnh", "chính ủy", "đại sứ", "tổng lãnh sự", "người phát ngôn",
+    "phát ngôn viên", "tổng thư ký", "thư ký", "hiệu trưởng", "chỉ huy trưởng", "đội trưởng",
+    "giáo sư", "tiến sĩ", "luật sư", "đại biểu quốc hội", "ngoại trưởng", "quốc vương",
+    "nhà vua", "thống đốc", "thị trưởng", "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ",
+    "huấn luyện viên", "hlv", "ceo", "tổng biên tập", "chủ tịch nước", "trưởng đoàn",
+    "trưởng phòng", "thành viên", "trưởng công an", "phó chủ tịch",
+))
+
+# Heads that may stand right before a foreign name ("Tổng thống Sisi").
+FOREIGN_HEADS = frozenset(tuple(h.split()) for h in (
+    "tổng thống", "thủ tướng", "ngoại trưởng", "bộ trưởng", "chủ tịch", "giám đốc",
+    "tổng giám đốc", "đại sứ", "quốc vương", "nhà vua", "thống đốc", "thị trưởng",
+    "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ", "người phát ngôn", "huấn luyện viên", "hlv",
+    "ceo", "tổng thư ký", "phó chủ tịch", "bí thư"))
+
+# Heads that may stand before a one-word foreign name: "Tổng thống Sisi", but not "HLV Chelsea".
+FOREIGN_SHORT_HEADS = frozenset(tuple(h.split()) for h in (
+    "tổng thống", "thủ tướng", "ngoại trưởng", "quốc vương", "nhà vua", "thống đốc"))
+
+# Second syllables that continue an organisation word after a run of capitals ("Ban Tổ chức").
+ORG_SYLLABLES = frozenset(
+    "chức ương thư an nguyên trường trị vụ phủ tế chính giao phòng dục tạo dựng pháp thông "
+    "tải nghiệp hoạch tư hóa thao lịch binh hội giáo vận sát án tra luận tịch nghị sự quan "
+    "dân quyết lý học nghệ hàng thuế lập ủy ban tướng khoa trợ thương mại kiểm cáo sản "
+    "lượng nhân hiểm bạc chất đạo động bảo xã đồng".split()
+)
+
+# Lower-case words that may sit inside a title's organisation ("Chủ tịch UBND tỉnh Hà Giang").
+ORG_CONNECTORS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã",
+                            "thị trấn", "và", "nhân dân", "kiêm", "thường trực"})
+
+# Words after which a lower-case word is a verb, not part of the organisation.
+VERB_STOP = frozenset(
+    "cho đã chủ phát nhấn yêu cùng là có được đang sẽ vừa nói trả khẳng nêu đề tham dự tới "
+    "đến tại ở trong về với của làm cũng và thì mà người khi nhận gửi kiểm đánh ký trao".split()
+)
+
+PLACES = frozenset(" ".join(p.lower().split()) for p in (
+    "An Giang|Bà Rịa|Vũng Tàu|Bắc Giang|Bắc Kạn|Bạc Liêu|Bắc Ninh|Bến Tre|Bình Định|Bình Dương|"
+    "Bình Phước|Bình Thuận|Cà Mau|Cần Thơ|Cao Bằng|Đà Nẵng|Đắk Lắk|Đắk Nông|Điện Biên|Đồng Nai|"
+    "Đồng Tháp|Gia Lai|Hà Giang|Hà Nam|Hà Nội|Hà Tĩnh|Hải Dương|Hải Phòng|Hậu Giang|Hòa Bình|"
+    "Hưng Yên|Khánh Hòa|Kiên Giang|Kon Tum|Lai Châu|Lâm Đồng|Lạng Sơn|Lào Cai|Long An|Nam Định|"
+    "Nghệ An|Ninh Bình|Ninh Thuận|Phú Thọ|Phú Yên|Quảng Bình|Quảng Nam|Quảng Ngãi|Quảng Ninh|"
+    "Quảng Trị|Sóc Trăng|Sơn La|Tây Ninh|Thái Bình|Thái Nguyên|Thanh Hóa|Thừa Thiên Huế|"
+    "Tiền Giang|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái|Hồ Chí Minh|Hoàng Sa|Trường Sa|"
+    "Hà Lan|Thái Lan|Hàn Quốc|Lý Sơn|Hạ Long|Phan Thiết|Phan Rang|Mai Châu|Hoàng Mai|Hồ Gươm|"
+    "Hồ Tây|Cao Lãnh|Thái Bình Dương|Hà Tiên|Hà Đông|Mỹ|Hoa Kỳ|Nga|Trung Quốc|Nhật Bản|Nhật|"
+    "Triều Tiên|Anh|Pháp|Đức|Ý|Tây Ban Nha|Ai Cập|Ấn Độ|Úc|Thổ Nhĩ Kỳ|Đài Loan|Lào|Campuchia|"
+    "Việt Nam|Syria|Iran|Iraq|Israel|Ukraine|Philippines|Indonesia|Malaysia|Singapore|Myanmar|"
+    "Canada|Brazil|Mexico|Venezuela|Cuba|Afghanistan|Pakistan|Yemen|Libya|Australia|Italy|EU|"
+    "Thụy Điển|Thụy Sĩ|Na Uy|Đan Mạch|Phần Lan|Ba Lan|Hy Lạp|Bỉ|Áo|Séc|Hungary|Romania|"
+    "Argentina|Chile|Colombia|Peru|Nigeria|Kenya|Nam Phi|Saudi Arabia|Ả Rập Xê Út|Qatar|Kuwait|"
+    "Jordan|Lebanon|Ireland|Scotland|New Zealand|Nepal|Bangladesh|Sri Lanka|Mông Cổ|Hồng Kông|"
+    "Montenegro|Serbia|Croatia|Bồ Đào Nha|Palestine|Belarus|Kazakhstan|Brunei|Bulgaria|"
+    "Liên Hợp Quốc|LHQ|NATO|ASEAN|Châu Âu|Châu Á|Bắc Kinh|Washington|Moscow|Tokyo|Seoul|Paris|"
+    "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng"
+).split("|"))
+
+# Heroes whose names are streets, wards and schools far more often than news subjects.
+STREET_NAMES = frozenset(" ".join(p.lower().split()) for p in (
+    "Trần Hưng Đạo|Phan Chu Trinh|Lê Lợi|Nguyễn Huệ|Lý Thường Kiệt|Nguyễn Trãi|Trần Phú|"
+    "Hoàng Quốc Việt|Trần Đại Nghĩa|Lê Duẩn|Phan Bội Châu|Nguyễn Du|Trần Quốc Toản|"
+    "Đinh Tiên Hoàng|Lê Thánh Tông|Nguyễn Thị Minh Khai|Võ Thị Sáu|Tôn Đức Thắng|Lê Văn Sỹ|"
+    "Nguyễn Văn Cừ|Lý Thái Tổ|Trần Nhân Tông|Trần Thái Tông|Nguyễn Chí Thanh|Lê Văn Lương|"
+    "Phạm Văn Đồng|Võ Văn Kiệt|Nguyễn Văn Linh|Hồ Tùng Mậu|Trường Chinh|Lê Hồng Phong|"
+    "Nguyễn Đình Chiểu|Cách Mạng Tháng Tám|Lý Tự Trọng|Nguyễn Thái Học|Hồ Chí Minh|Ngô Quyền|"
+    "Lê Quý Đôn|Chu Văn An|Nguyễn Bỉnh Khiêm|Nguyễn Khuyến|Trần Quang Khải|Lý Công Uẩn"
+).split("|"))
+
+# Words before a name that make it a street, a school or a place rather than a person.
+PLACE_CONTEXT = frozenset(
+    "đường phố tỉnh huyện quận xã phường thôn ấp thị trấn thành phố tp sông hồ núi đảo cầu "
+    "cảng chợ trường học viện giải tàu khu làng chùa đền hầm thpt thcs tại ở về từ đến "
+    "tới sang qua".split()
+)
