@@ -30,8 +30,9 @@ def describe_story(members: Sequence[Article], days: Sequence[date | None],
                    vectors: sp.csr_matrix, tz: str) -> tuple[str, str, list[str], date | None]:
     """(title, summary, why, event day) of the story made of `members`."""
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
-    return (story_title(members, vectors, centroid), story_summary(members),
-            why_grouped(members, days, centroid), story_day(members, days, tz))
+    bags = [_pairs(f"{article.title} {article.text}") for article in members]
+    return (story_title(members, vectors, centroid), story_summary(members, bags),
+            why_grouped(members, days, centroid, bags), story_day(members, days, tz))
 
 
 def story_title(members: Sequence[Article], vectors: sp.csr_matrix, centroid: np.ndarray) -> str:
@@ -51,9 +52,11 @@ def story_day(members: Sequence[Article], days: Sequence[date | None], tz: str) 
     return min(published).astimezone(ZoneInfo(tz)).date() if published else None
 
 
-def story_summary(members: Sequence[Article]) -> str:
-    """Up to two sentences, those the other sources agree with most, in reading order."""
-    bags = [_pairs(f"{a.title} {a.text}") for a in members]
+def story_summary(members: Sequence[Article], bags: Sequence[set[str]]) -> str:
+    """Up to two sentences, those the other sources agree with most, in reading order.
+
+    `bags` holds each member's syllable pairs.
+    """
     scored = []
     for index, article in enumerate(members):
         for place, sentence in enumerate(_lead(article.text)):
@@ -75,7 +78,7 @@ def story_summary(members: Sequence[Article]) -> str:
 
 
 def why_grouped(members: Sequence[Article], days: Sequence[date | None],
-                centroid: np.ndarray) -> list[str]:
+                centroid: np.ndarray, bags: Sequence[set[str]]) -> list[str]:
     """Short reasons, in Vietnamese like the digest: the day, people, documents, terms shared."""
     if len(members) < 2:
         return []
@@ -90,7 +93,7 @@ def why_grouped(members: Sequence[Article], days: Sequence[date | None],
     documents = _shared(members, find_documents)
     if documents:
         reasons.append("cùng dẫn văn bản " + ", ".join(documents[:4]))
-    words = _shared_words(members, centroid)
+    words = _shared_words(bags, centroid)
     if words:
         reasons.append("từ ngữ chung: " + ", ".join(words))
     return reasons
@@ -108,14 +111,13 @@ def _shared(members: Sequence[Article], find: Callable[[str], list[str]]) -> lis
     return [shown[key] for key, count in counts.most_common() if count >= 2]
 
 
-def _shared_words(members: Sequence[Article], centroid: np.ndarray) -> list[str]:
+def _shared_words(bags: Sequence[set[str]], centroid: np.ndarray) -> list[str]:
     """Whole words most of the members use, heaviest in the story's centre first."""
     words = dictionary_words()
     counts: Counter[str] = Counter()
-    for article in members:
-        found = _pairs(f"{article.title} {article.text}")
-        counts.update(pair for pair in found if not words or pair in words)
-    needed = max(2, (len(members) + 1) // 2)
+    for found in bags:
+        counts.update(found & words if words else found)
+    needed = max(2, (len(bags) + 1) // 2)
     common = [pair for pair, count in counts.items() if count >= needed]
     common.sort(key=lambda pair: (-float(centroid[term_column(pair)]), pair))
     return common[:_WHY_TERMS]
