@@ -24,20 +24,35 @@ SUMMARY_MAX_CHARS = 420
 _MIN_SENTENCE_CHARS = 40
 _LEAD_SENTENCES = 4
 _WHY_TERMS = 5
+# People and documents shared are looked for in the first part of each article, where the
+# news is; the rest is background and costs time on every story.
+_WHY_CHARS = 2500
 
 
 def describe_story(members: Sequence[Article], days: Sequence[date | None],
                    vectors: sp.csr_matrix, tz: str) -> tuple[str, str, list[str], date | None]:
     """(title, summary, why, event day) of the story made of `members`."""
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
     bags = [_pairs(f"{article.title} {article.text}") for article in members]
-    return (story_title(members, vectors, centroid), story_summary(members, bags),
-            why_grouped(members, days, centroid, bags), story_day(members, days, tz))
+    compact, columns = _compact(vectors)
+    return (story_title(members, compact), story_summary(members, bags),
+            why_grouped(members, days, (compact, columns), bags), story_day(members, days, tz))
 
 
-def story_title(members: Sequence[Article], vectors: sp.csr_matrix, centroid: np.ndarray) -> str:
+def _compact(vectors: sp.csr_matrix) -> tuple[sp.csr_matrix, np.ndarray]:
+    """The rows over only the columns they use, and those columns.
+
+    A story's few rows use a few thousand of the 2M hashed columns; anything that touches
+    every column (a dense centroid, a transpose) would cost more than the whole story.
+    """
+    columns = np.unique(vectors.indices)
+    compact = sp.csr_matrix((vectors.data, np.searchsorted(columns, vectors.indices),
+                             vectors.indptr), shape=(vectors.shape[0], len(columns)))
+    return compact, columns
+
+
+def story_title(members: Sequence[Article], vectors: sp.csr_matrix) -> str:
     """The clearest headline: the one of the article closest to the story's centre."""
-    closeness = vectors @ centroid
+    closeness = vectors @ np.asarray(vectors.sum(axis=0)).ravel()
     ranked = sorted(range(len(members)), key=lambda i: (not members[i].title.strip(),
                                                          -float(closeness[i]), members[i].id))
     return members[ranked[0]].title.strip() or _first_sentence(members[ranked[0]].text)
@@ -78,8 +93,11 @@ def story_summary(members: Sequence[Article], bags: Sequence[set[str]]) -> str:
 
 
 def why_grouped(members: Sequence[Article], days: Sequence[date | None],
-                centroid: np.ndarray, bags: Sequence[set[str]]) -> list[str]:
-    """Short reasons, in Vietnamese like the digest: the day, people, documents, terms shared."""
+                vectors: tuple[sp.csr_matrix, np.ndarray], bags: Sequence[set[str]]) -> list[str]:
+    """Short reasons, in Vietnamese like the digest: the day, people, documents, terms shared.
+
+    `vectors` are the members' rows over the columns they use (see `_compact`).
+    """
     if len(members) < 2:
         return []
     reasons = []
@@ -93,7 +111,7 @@ def why_grouped(members: Sequence[Article], days: Sequence[date | None],
     documents = _shared(members, find_documents)
     if documents:
         reasons.append("cùng dẫn văn bản " + ", ".join(documents[:4]))
-    words = _shared_words(bags, centroid)
+    words = _shared_words(bags, vectors)
     if words:
         reasons.append("từ ngữ chung: " + ", ".join(words))
     return reasons
@@ -104,23 +122,32 @@ def _shared(members: Sequence[Article], find: Callable[[str], list[str]]) -> lis
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for article in members:
-        for found in dict.fromkeys(find(f"{article.title}\n{article.text}")):
+        for found in dict.fromkeys(find(f"{article.title}\n{article.text[:_WHY_CHARS]}")):
             key = normalize(found)
             counts[key] += 1
             shown.setdefault(key, found)
     return [shown[key] for key, count in counts.most_common() if count >= 2]
 
 
-def _shared_words(bags: Sequence[set[str]], centroid: np.ndarray) -> list[str]:
-    """Whole words most of the members use, heaviest in the story's centre first."""
+def _shared_words(bags: Sequence[set[str]], vectors: tuple[sp.csr_matrix, np.ndarray]
+                  ) -> list[str]:
+    """Whole words most of the members use, heaviest in the story's TF-IDF first."""
     words = dictionary_words()
     counts: Counter[str] = Counter()
     for found in bags:
         counts.update(found & words if words else found)
     needed = max(2, (len(bags) + 1) // 2)
-    common = [pair for pair, count in counts.items() if count >= needed]
-    common.sort(key=lambda pair: (-float(centroid[term_column(pair)]), pair))
-    return common[:_WHY_TERMS]
+    common = sorted(pair for pair, count in counts.items() if count >= needed)
+    if not common:
+        return []
+    compact, columns = vectors
+    totals = np.asarray(compact.sum(axis=0)).ravel()
+
+    def weight(pair: str) -> float:
+        at = int(np.searchsorted(columns, term_column(pair)))
+        return float(totals[at]) if at < len(columns) and columns[at] == term_column(pair) else 0.0
+
+    return sorted(common, key=lambda pair: (-weight(pair), pair))[:_WHY_TERMS]
 
 
 def _lead(text: str) -> list[str]:

@@ -108,7 +108,7 @@ def _blocking_keys(vectors: sp.csr_matrix) -> sp.csr_matrix:
 
 
 def pair_similarity(vectors: sp.csr_matrix, left: np.ndarray, right: np.ndarray,
-                    chunk: int = 200_000) -> np.ndarray:
+                    chunk: int = 10_000) -> np.ndarray:
     """Cosine similarity of each pair (left[k], right[k]); rows are L2-normalised."""
     out = np.empty(len(left), dtype=np.float32)
     for start in range(0, len(left), chunk):
