@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import scipy.sparse as sp
@@ -67,9 +67,12 @@ def group_articles(articles: Sequence[Article], existing: Mapping[str, str] | No
     vectors = vectorize((article.title, article.text) for article in articles)
     days = [event_day(article, tz) for article in articles]
     new = [position[a.id] for a in articles if a.id not in existing]
-    left, right = candidate_pairs(vectors, subset=new if len(new) < len(articles) else None)
-    similarity = pair_similarity(vectors, left, right)
-    similarity = _apart_in_time(articles, days, left, right, similarity)
+    times = _days_since_epoch([article.published for article in articles])
+    left, right = candidate_pairs(vectors, times, MAX_PUBLISHED_GAP / timedelta(days=1),
+                                  subset=new if len(new) < len(articles) else None)
+    similarity = _apart_in_time(times, days, left, right, pair_similarity(vectors, left, right))
+    related = similarity > 0
+    left, right, similarity = left[related], right[related], similarity[related]
     clusters = average_linkage(
         len(articles), zip(left.tolist(), right.tolist(), similarity.tolist()), threshold,
         initial=_initial_groups(existing, must_link, position),
@@ -93,17 +96,24 @@ def event_day(article: Article, tz: str = DEFAULT_TZ) -> date | None:
     return None
 
 
-def _apart_in_time(articles: Sequence[Article], days: Sequence[date | None], left: np.ndarray,
+def _days_since_epoch(moments: Sequence[datetime | None]) -> np.ndarray:
+    """Times as days (float), NaN where unknown: what pairs are compared by in bulk."""
+    return np.array([moment.timestamp() / 86400 if moment else np.nan for moment in moments])
+
+
+def _apart_in_time(times: np.ndarray, days: Sequence[date | None], left: np.ndarray,
                    right: np.ndarray, similarity: np.ndarray) -> np.ndarray:
-    """Similarity pushed down for pairs that cannot be one event: too far apart in time."""
-    adjusted = similarity.copy()
-    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
-        first, second = articles[i].published, articles[j].published
-        if first is not None and second is not None and abs(first - second) > MAX_PUBLISHED_GAP:
-            adjusted[k] = 0.0
-        elif days[i] and days[j] and abs((days[i] - days[j]).days) > MAX_EVENT_DAY_GAP:
-            adjusted[k] *= EVENT_DAY_PENALTY
-    return adjusted
+    """Similarity pushed down for pairs that cannot be one event: too far apart in time.
+
+    Published more than MAX_PUBLISHED_GAP apart: 0. Event days named more than
+    MAX_EVENT_DAY_GAP apart: EVENT_DAY_PENALTY times as similar.
+    """
+    ordinals = np.array([day.toordinal() if day else np.nan for day in days])
+    with np.errstate(invalid="ignore"):
+        too_late = np.abs(times[left] - times[right]) > MAX_PUBLISHED_GAP / timedelta(days=1)
+        other_day = np.abs(ordinals[left] - ordinals[right]) > MAX_EVENT_DAY_GAP
+    adjusted = np.where(other_day, similarity * EVENT_DAY_PENALTY, similarity)
+    return np.where(too_late, 0.0, adjusted).astype(np.float32)
 
 
 def _initial_groups(existing: Mapping[str, str], must_link: Iterable[tuple[str, str]],

@@ -64,28 +64,54 @@ def term_column(term: str) -> int:
     return murmurhash3_32(term, positive=True) % _FEATURES
 
 
-def candidate_pairs(vectors: sp.csr_matrix, subset: Sequence[int] | None = None
+def candidate_pairs(vectors: sp.csr_matrix, times: np.ndarray | None = None,
+                    window: float | None = None, subset: Sequence[int] | None = None
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs (i < j) of articles sharing at least one blocking key.
 
-    With `subset`, only pairs with at least one article of the subset: what an incremental
-    update needs when the rest are already grouped.
+    With `times` (days, NaN where unknown) and `window`, only articles published at most about
+    two windows apart are compared, and articles with no time with every other. With `subset`,
+    only pairs with at least one article of the subset: what an incremental update needs when
+    the rest are grouped already.
     """
     count = vectors.shape[0]
     if count < 2:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     keys = _blocking_keys(vectors)
-    if subset is None:
-        shared = (keys @ keys.T).tocoo()
-        rows, cols = shared.row, shared.col
-    else:
-        chosen = np.asarray(sorted(set(subset)), dtype=np.int64)
-        shared = (keys[chosen] @ keys.T).tocoo()
-        rows, cols = chosen[shared.row], shared.col
+    wanted = np.zeros(count, dtype=bool)
+    wanted[list(subset) if subset is not None else slice(None)] = True
+    found_rows, found_cols = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
+    for rows, cols in _time_blocks(count, times, window):
+        for part_rows, part_cols in ((rows[wanted[rows]], cols), (rows[~wanted[rows]],
+                                                                  cols[wanted[cols]])):
+            if len(part_rows) and len(part_cols):
+                shared = (keys[part_rows] @ keys[part_cols].T).tocoo()
+                found_rows.append(part_rows[shared.row])
+                found_cols.append(part_cols[shared.col])
+    rows, cols = np.concatenate(found_rows), np.concatenate(found_cols)
     low, high = np.minimum(rows, cols), np.maximum(rows, cols)
     keep = low < high
     pairs = np.unique(np.stack([low[keep], high[keep]]), axis=1)
     return pairs[0].astype(np.int64), pairs[1].astype(np.int64)
+
+
+def _time_blocks(count: int, times: np.ndarray | None, window: float | None
+                 ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(rows, columns) blocks that together hold every pair at most `window` apart in time.
+
+    Block k compares the articles of window k with those of windows k and k + 1; articles
+    without a time are compared with all.
+    """
+    everything = np.arange(count)
+    if times is None or window is None:
+        return [(everything, everything)]
+    undated = everything[np.isnan(times)]
+    blocks = [(undated, everything)] if len(undated) else []
+    dated = everything[~np.isnan(times)]
+    slot = np.floor(times[dated] / window).astype(np.int64)
+    for value in np.unique(slot):
+        blocks.append((dated[slot == value], dated[(slot == value) | (slot == value + 1)]))
+    return blocks
 
 
 def _blocking_keys(vectors: sp.csr_matrix) -> sp.csr_matrix:
