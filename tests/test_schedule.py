@@ -27,13 +27,8 @@ from werkzeug import Request, Response
 from digest.config import Config, crontab_weekdays
 from digest.schedule import spread, wanted_jobs
 from mailserver import Mailbox, attachment, body, smtp_server
+from texts import FLOOD, MEETING
 
-MEETING = ("Chiều 28/7, đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư, "
-           "Trưởng Ban Tổ chức Trung ương đã chủ trì hội nghị giao ban trực tuyến công tác 6 tháng "
-           "đầu năm với Bí thư Tỉnh ủy, Thành ủy trực thuộc Trung ương. Tổng vốn đầu tư toàn xã hội "
-           "của tỉnh Hà Giang đạt 6.378 tỷ đồng. Hội nghị quán triệt Chỉ thị số 24 của Bộ Chính trị.")
-FLOOD = ("Sáng 27/7, mưa lớn kéo dài gây sạt lở 14 điểm trên Quốc lộ 4C qua huyện Đồng Văn, Mèo Vạc "
-         "của tỉnh Hà Giang, giao thông bị chia cắt. Sở Giao thông vận tải điều 6 máy xúc thông tuyến.")
 SCHOOL = ("Sáng 5/9, tỉnh Hà Giang tổ chức lễ khai giảng năm học mới tại 600 trường học với hơn "
           "250.000 học sinh. Chủ tịch UBND tỉnh dự lễ khai giảng tại Trường Phổ thông dân tộc "
           "nội trú huyện Đồng Văn và tặng 200 suất học bổng cho học sinh nghèo vượt khó.")
