@@ -91,7 +91,9 @@ def poll(context: Context, poll_all: bool) -> None:
     for result in report.failed:
         click.echo(f"failed: {result.feed_url}: {result.error}", err=True)
     click.echo(f"{len(report.results)} feeds polled, {len(report.failed)} failed, "
-               f"{report.new_articles} new articles, {report.stories} stories updated")
+               f"{report.new_articles} new articles, {report.stories} stories updated "
+               f"(fetched and stored in {report.fetch_seconds:.1f} s, "
+               f"grouped in {report.group_seconds:.1f} s)")
 
 
 def parse_day(value: str | None, tz: str, end_of_day: bool = False) -> datetime | None:

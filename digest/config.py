@@ -180,12 +180,13 @@ class PollingConfig(_Strict):
     (Retry-After, Cache-Control max-age, Expires, RSS <ttl>) or a feed that keeps failing
     (exponential backoff) waits longer, but never more than `max_interval`, and no feed is
     polled more often than `min_interval`. Two requests to one host are `host_delay` seconds
-    apart. `timeout` (seconds) and `max_bytes` bound what one answer may cost.
+    apart, and never at the same time: by default at most four a second, gentler than one
+    reader opening one of the site's pages. `timeout` (seconds) and `max_bytes` bound what one answer may cost.
     """
 
     min_interval: str = "5m"
     max_interval: str = "1d"
-    host_delay: float = Field(default=1.0, ge=0, le=60)
+    host_delay: float = Field(default=0.25, ge=0, le=60)
     timeout: float = Field(default=20.0, gt=0, le=300)
     max_bytes: int = Field(default=10_000_000, ge=10_000)
 

@@ -81,12 +81,15 @@ def fetch_feed(client: httpx.Client, source: FeedSource, max_bytes: int = 10_000
         return FetchResult(feed_url=source.url, status=None, error=error)
 
 
-def fetch_all(client: httpx.Client, sources: Sequence[FeedSource], workers: int = 8,
+def fetch_all(client: httpx.Client, sources: Sequence[FeedSource], workers: int = 128,
               max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ) -> list[FetchResult]:
     """Poll many feeds concurrently; results come back in the order of `sources`.
 
     Feeds on the same host are polled one after another, so a site with twenty category feeds
     never sees more than one request from us at a time (the client's HostPacer spaces them).
+    One thread per host, up to `workers`: a thread spends most of its time waiting for the
+    network or for its host's pause, and a host waiting for a free thread would add its whole
+    queue of pauses to the poll.
     """
     by_host: dict[str, list[int]] = defaultdict(list)
     for index, source in enumerate(sources):

@@ -3,6 +3,10 @@
 config -> fetch -> extract -> store -> group -> figures -> render -> deliver
 
 The CLI and the scheduler are two doors onto these functions and hold no logic of their own.
+
+The later stages (group, figures, render, deliver) are imported inside the functions that use
+them: they pull in scikit-learn and WeasyPrint, seconds of start-up that a poll bringing nothing
+new should not pay.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -20,15 +25,10 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from digest.config import Config, DeliverConfig, DigestConfig, FeedConfig
-from digest.deliver import (atom_feed, build_email, message_id, send_email, write_atomically,
-                            write_digest_files, write_index)
 from digest.errors import DeliveryError, DigestError
 from digest.extract import extract_all
 from digest.fetch import fetch_all, make_client, next_poll_delay
-from digest.figures import story_figures
-from digest.group import group_articles
 from digest.models import Article, DigestView, FeedSource, FetchResult, Story, StoryView
-from digest.render import format_date, render_html, render_page, render_pdf
 from digest.store import DigestRun, FeedInfo, RunStory, Store
 
 # How far back new articles look for a story to join. Stories older than this are closed: a
@@ -49,11 +49,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PollReport:
-    """What one poll did, feed by feed."""
+    """What one poll did, feed by feed, and how long fetching and storing, then grouping, took."""
 
     results: tuple[FetchResult, ...]
     new_articles: int
     stories: int
+    fetch_seconds: float = 0.0
+    group_seconds: float = 0.0
 
     @property
     def failed(self) -> tuple[FetchResult, ...]:
@@ -75,13 +77,16 @@ def poll(config: Config, store: Store, client: httpx.Client | None = None,
     sources = store.feed_sources(due=None if force else now)
     own_client = client is None
     client = client or make_poll_client(config)
+    started = time.perf_counter()
     try:
         results, new_ids = _poll_sources(config, store, client, sources, now, progress)
     finally:
         if own_client:
             client.close()
+    fetched = time.perf_counter()
     stories = update_stories(store, config.timezone) if new_ids else []
-    return PollReport(tuple(results), len(new_ids), len(stories))
+    return PollReport(tuple(results), len(new_ids), len(stories),
+                      fetch_seconds=fetched - started, group_seconds=time.perf_counter() - fetched)
 
 
 def make_poll_client(config: Config) -> httpx.Client:
@@ -125,6 +130,8 @@ def _poll_sources(config: Config, store: Store, client: httpx.Client,
 def update_stories(store: Store, tz: str, now: datetime | None = None) -> list[Story]:
     """Group the articles of the recent window and those no story holds yet, keeping earlier
     assignments and editors' edits."""
+    from digest.group import group_articles
+
     newest = store.newest_article_time() or now or datetime.now(timezone.utc)
     recent = store.articles(since=newest - GROUPING_WINDOW)
     in_window = {article.id for article in recent}
@@ -169,6 +176,8 @@ def _members(assignments: dict[str, str], story: str) -> list[str]:
 def build_view(config: Config, store: Store, title: str, since: datetime, until: datetime,
                provinces: Sequence[str] = ()) -> DigestView:
     """Collect the stories that have articles in the period, with their sources and figures."""
+    from digest.figures import story_figures
+
     views = []
     for story in store.stories_with_articles_between(since, until):
         articles = tuple(sorted(store.articles(ids=story.article_ids), key=_published_key))
@@ -189,6 +198,9 @@ def generate(config: Config, store: Store, since: datetime | None = None,
              until: datetime | None = None, formats: Sequence[str] | None = None,
              output: Path | None = None, digest: DigestConfig | None = None) -> list[Path]:
     """Render a digest of what is stored for the period and write its files."""
+    from digest.deliver import write_digest_files
+    from digest.render import render_html, render_pdf
+
     digest = digest or (config.digests[0] if config.digests else DigestConfig(name="digest"))
     until = until or datetime.now(timezone.utc)
     since = since or until - digest.period_length
@@ -303,6 +315,8 @@ def _stem(store: Store, digest: DigestConfig, until: datetime, tz: str) -> str:
 
 def run_view(config: Config, store: Store, run: DigestRun) -> DigestView:
     """The run's stories as they were chosen (the articles they had then), with their figures."""
+    from digest.figures import story_figures
+
     current = {story.id: story for story in store.stories([item.story_id for item in run.stories])}
     views = []
     for item in run.stories:
@@ -325,6 +339,8 @@ def deliver_run(config: Config, store: Store, digest: DigestConfig, run: DigestR
     before it is made and again when it ends. A target that still fails leaves the run pending
     (resume_pending sends it later) and raises DeliveryError.
     """
+    from digest.render import render_html, render_pdf
+
     view = run_view(config, store, run)
     html = render_html(view, config.templates_dir)
     email = digest.deliver.email
@@ -346,6 +362,10 @@ def _targets(config: Config, store: Store, digest: DigestConfig, run: DigestRun,
              view: DigestView, html: str, pdf: bytes | None
              ) -> list[tuple[str, Callable[[], str]]]:
     """(target, action) pairs in delivery order: files first, so mail never precedes them."""
+    from digest.deliver import (atom_feed, build_email, message_id, send_email,
+                                write_atomically, write_digest_files)
+    from digest.render import format_date, render_page
+
     folder = config.output_dir / digest.name
     outputs = {fmt: html.encode("utf-8") if fmt == "html" else pdf or b""
                for fmt in digest.formats}
@@ -408,6 +428,9 @@ def _deliver_target(store: Store, run_id: int, target: str, action: Callable[[],
 
 def write_archive_page(config: Config, store: Store) -> Path:
     """output/index.html: every digest of feeds.yaml and the files of each of its issues."""
+    from digest.deliver import write_index
+    from digest.render import render_page
+
     output = config.output_dir
     listing = []
     for digest in config.digests:
