@@ -13,13 +13,47 @@ SURNAMES = frozenset(
     "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp".split()
 )
 
+# Role nouns that say the name after them is a person's: "tiền đạo Sergio Aguero", "bị cáo
+# Đoàn Văn Chuyên", "người mẫu Merve Buyuksarac".
+ROLE_NOUNS = frozenset({
+    "bị can", "bị cáo", "nghi phạm", "nghi can", "đối tượng", "nạn nhân", "tài xế", "cầu thủ",
+    "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ môn", "kỳ thủ", "tay vợt", "tay đua",
+    "võ sĩ", "vận động viên", "vđv", "ca sĩ", "nhạc sĩ", "nghệ sĩ", "diễn viên", "người mẫu",
+    "siêu mẫu", "hoa hậu", "á hậu", "đạo diễn", "nhà thiết kế", "ntk", "nhà báo", "nhà văn",
+    "phóng viên", "người dẫn chương trình", "doanh nhân", "tỷ phú", "thẩm phán", "trợ lý",
+    "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
+})
+
 HONORIFICS = frozenset(
     "ông bà ngài anh chị em cô chú bác cụ thầy cháu bé".split()
-) | {"đồng chí", "bị can", "bị cáo", "nghi phạm", "nữ sinh", "nam sinh", "cầu thủ", "tiền đạo",
-     "tiền vệ", "hậu vệ", "thủ môn", "ca sĩ", "diễn viên", "nhà báo", "nhà văn", "tài xế"}
+) | {"đồng chí"} | ROLE_NOUNS
 
 # Honorifics that may introduce a foreign name ("ông Ahmed Adel"); "anh"/"em" may not.
-FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí"})
+FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí"}) | ROLE_NOUNS
+
+# Verbs of speech that follow a person's name: "Emre Telci ... cho rằng", "ông Tuyến nói".
+SPEECH_VERBS = (
+    "cho biết", "cho hay", "cho rằng", "nói", "chia sẻ", "khẳng định", "tuyên bố", "thừa nhận",
+    "nhấn mạnh", "trả lời", "phát biểu", "giải thích", "bày tỏ", "tiết lộ", "kể", "khai",
+    "xác nhận", "lý giải", "bình luận", "phủ nhận",
+)
+
+# Words that join the names of a list: "Vũ Thị Trang và Nguyễn Thị Sen", "Rui Faria & Silvino
+# Louro", "HLV Louis Van Gaal lẫn David Moyes".
+NAME_LIST_JOINS = frozenset({",", "và", "&", "lẫn", "cùng", "hay", "hoặc"})
+
+# Words that make a run of foreign-looking capitals an organisation, a place or a work rather
+# than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers".
+FOREIGN_NOT_A_NAME = frozenset(
+    "united city fc club cf news league cup airlines airways air group bank corporation corp "
+    "inc ltd co university college school academy hospital times post journal daily street "
+    "avenue road park stadium arena center centre games award awards festival brothers motors "
+    "international open tour world olympic real sporting athletic premier europa champions "
+    "national airport museum house square hotel resort tower mall studio studios records "
+    "entertainment media tv channel radio press force forces army navy party council union "
+    "institute foundation fund express online show hills valley river lake island "
+    "beach bay port station palace church cathedral temple".split()
+)
 
 TITLE_PREFIXES = ("phó", "quyền", "nguyên", "cựu", "tân")
 

@@ -1,0 +1,275 @@
+"""The words of a text as the people rules read them: tokens, capitalised runs, titles,
+places, honorifics and bylines (`Reader`), and the `Mention` of a person they produce."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from digest.figures_text import WORD, modern_tone_placement
+from digest.figures_words import (
+    FOREIGN_HEADS, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, ORG_CONNECTORS,
+    ORG_SYLLABLES, PLACE_CONTEXT, PLACES, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES,
+    VERB_STOP,
+)
+
+BYLINE_MARKERS = re.compile(r"^\s*(?:tác giả|theo|nguồn|ảnh|bài|ghi)\b", re.IGNORECASE)
+BYLINE_WORDS = 8
+ASCII_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:uy|ua|uo|ue|ui|oa|oe|oi|ai|ao|au|ay|eo|eu|ia|iu|ie|[aeiouy])"
+    r"(?:ch|ng|nh|[cmnpt]|[iyou])?"
+)
+DISTRICT_NUMBER = re.compile(r"(?:[ \t][0-9]{1,2}(?![0-9]))?")
+
+
+class Token(NamedTuple):
+    """One word of the text, with what the rules ask of it computed once."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    capitalised: bool
+    abbreviation: bool
+    lowercase: bool
+
+
+def tokens_of(text: str) -> list[Token]:
+    """The words of `text` as tokens; keyed by lower case with the modern tone placement."""
+    keys = modern_tone_placement(text).lower()
+    if len(keys) != len(text):  # a rare letter whose lower case is longer ("İ")
+        keys = "".join(c.lower()[0] for c in modern_tone_placement(text))
+    tokens = []
+    for match in WORD.finditer(text):
+        word, (start, end) = match.group(), match.span()
+        abbreviation = len(word) > 1 and word.isupper()
+        tokens.append(Token(word, start, end, keys[start:end], word[0].isupper() and not abbreviation,
+                             abbreviation, word[0].islower()))
+    return tokens
+
+
+@dataclass
+class Mention:
+    """One place a text names a person: the name as written and what is said around it."""
+
+    name: str
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def short(self) -> bool:
+        """A one-word mention ("bà Mai"), to be matched to a full name."""
+        return self.first_token == self.last_token
+
+
+@dataclass
+class Title:
+    """A title span [start, end) of tokens, and the token where the name after it starts."""
+
+    start: int
+    end: int
+    name_start: int | None
+
+
+class Reader:
+    """One text, cut into words, with the questions the people rules ask about them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokens_of(text)
+
+    def adjacent(self, i: int) -> bool:
+        """Whether token i follows token i-1 with only spaces between them."""
+        if i <= 0 or i >= len(self.tokens):
+            return False
+        gap = self.text[self.tokens[i - 1].end:self.tokens[i].start]
+        if gap == ".":  # "TP.Bạc Liêu", "TP.HCM": the city written without a space
+            return self.tokens[i - 1].key == "tp"
+        return bool(gap) and gap.strip(" \t\u00a0") == ""
+
+    def gap_before(self, i: int) -> str:
+        return self.text[self.tokens[i - 1].end if i > 0 else 0:self.tokens[i].start]
+
+    def phrase_end(self, i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int:
+        """The end of the longest phrase of `phrases` (indexed by first word) at token i, or i."""
+        if i >= len(self.tokens):
+            return i
+        best = i
+        for words in phrases.get(self.tokens[i].key, ()):
+            j = i + len(words)
+            if best < j <= len(self.tokens) and all(
+                    self.tokens[i + k].key == w and self.adjacent(i + k)
+                    for k, w in enumerate(words) if k):
+                best = j
+        return best
+
+    def run_end(self, i: int) -> int:
+        """The end of the run of capitalised words that starts at token i."""
+        j = i
+        while j < len(self.tokens) and self.tokens[j].capitalised and (j == i or self.adjacent(j)):
+            j += 1
+        return j
+
+    def place_end(self, i: int, end: int) -> int:
+        """The end of a place name ("Hà Giang", "Ai Cập") starting at token i, or i."""
+        for size in (3, 2, 1):
+            if i + size <= end and " ".join(t.key for t in self.tokens[i:i + size]) in PLACES:
+                return i + size
+        return i
+
+    def vietnamese_name_in(self, i: int, end: int) -> int | None:
+        """Where a Vietnamese name (surname and 1-3 more words) fills the rest of run [i, end)."""
+        if any("-" in t.text for t in self.tokens[max(i, end - 4):end]):
+            return None
+        for k in range(max(i, end - 4), end - 1):
+            if self.tokens[k].key in SURNAMES and self.place_end(k, end) == k:
+                return k
+        return None
+
+    def foreign_name_in(self, i: int, end: int) -> int | None:
+        """Where a foreign name fills the rest of run [i, end), after leading place names."""
+        k = i
+        while k < end and (after_place := self.place_end(k, end)) > k:
+            k = after_place
+        names = self.tokens[k:end]
+        if 1 <= len(names) <= 4 and any(not looks_vietnamese(t.key) for t in names):
+            return k
+        return None
+
+    def title_at(self, i: int, lowercase_ok: bool = False) -> Title | None:
+        """The title that starts at token i ("Bộ trưởng Bộ Công an"), if one does."""
+        tokens = self.tokens
+        if i >= len(tokens) or (tokens[i].lowercase and not lowercase_ok):
+            return None
+        if tokens[i].key not in TITLE_PREFIXES and tokens[i].key not in TITLE_HEAD_INDEX:
+            return None
+        head = i
+        while head < len(tokens) and tokens[head].key in TITLE_PREFIXES and self.adjacent(head + 1):
+            head += 1
+        j = self.phrase_end(head, TITLE_HEAD_INDEX)
+        if j == head:
+            return None
+        head_words = tuple(t.key for t in tokens[head:j])
+        after_head_or_place = head_words in FOREIGN_HEADS
+        one_word_ok = head_words in FOREIGN_SHORT_HEADS
+        while j < len(tokens) and self.adjacent(j):
+            token = tokens[j]
+            if token.capitalised:
+                end = self.run_end(j)
+                name = self.name_after_title(j, end, after_head_or_place, one_word_ok)
+                if name is not None:
+                    return Title(i, name, name)
+                after_head_or_place = one_word_ok = self.place_end(j, end) == end
+                j = self.continue_organisation(j, end)
+            elif token.abbreviation:
+                j += 1
+            elif (k := self.phrase_end(j, CONNECTOR_INDEX)) > j:
+                j = k
+            else:
+                break
+        while j > head + 1 and tokens[j - 1].key in {"và", "kiêm"}:
+            j -= 1
+        return Title(i, j, None)
+
+    def name_after_title(self, j: int, end: int, after_head_or_place: bool, one_word_ok: bool) -> int | None:
+        """Where, in the run [j, end) inside a title, the name of the person starts."""
+        name = self.vietnamese_name_in(j, end)
+        if name is not None:
+            return name
+        foreign = self.foreign_name_in(j, end)
+        if foreign is None or not (after_head_or_place or foreign > j):
+            return None
+        followed_by_word = self.adjacent(end) and self.tokens[end].lowercase
+        return foreign if end - foreign > 1 or (one_word_ok and followed_by_word) else None
+
+    def continue_organisation(self, j: int, end: int) -> int:
+        """After the capitalised run [j, end), take one lower-case word of the same name
+        ("Tổ chức", "Tỉnh ủy", "Hội Nhà báo Việt Nam"), but not a verb ("Tỉnh ủy chủ trì")."""
+        if not self.adjacent(end) or not self.tokens[end].lowercase:
+            return end
+        if inner_end := self.lowercase_inside_name(end):
+            return inner_end
+        word = self.tokens[end].key
+        capital_next = self.adjacent(end + 1) and self.tokens[end + 1].capitalised
+        if word in ORG_SYLLABLES or (word not in VERB_STOP and (end - j == 1 or capital_next)):
+            return end + 1
+        return end
+
+    def lowercase_inside_name(self, end: int) -> int | None:
+        """After a capitalised run ending at `end`, up to two lower-case words that the name
+        goes on past ("Cảng hàng không Buôn Ma Thuột"): where they end, or None."""
+        k = end
+        while k < end + 2 and self.adjacent(k) and self.tokens[k].lowercase and self.tokens[k].key not in VERB_STOP:
+            k += 1
+        capital_next = k > end and self.adjacent(k) and self.tokens[k].capitalised
+        return k if capital_next and self.tokens[k].key not in SURNAMES else None
+
+    def span_text(self, i: int, j: int) -> str:
+        """The words of tokens [i, j) as written, with the number of a district that ends
+        them ("Phó Chủ tịch UBND quận 5")."""
+        end = self.tokens[j - 1].end
+        if self.tokens[j - 1].key in {"quận", "phường", "khu", "tổ"}:
+            end += len(DISTRICT_NUMBER.match(self.text, end).group())
+        return " ".join(self.text[self.tokens[i].start:end].split())
+
+    def honorific_before(self, i: int) -> str | None:
+        """The honorific ("ông", "đồng chí") right before token i, if there is one."""
+        for size in (4, 3, 2, 1):
+            k = i - size
+            if k >= 0 and all(self.adjacent(m) for m in range(k + 1, i + 1)):
+                words = " ".join(t.key for t in self.tokens[k:i])
+                if words in HONORIFICS and (self.tokens[k].lowercase or self.starts_sentence(k)):
+                    return words
+        return None
+
+    def starts_sentence(self, i: int) -> bool:
+        before = self.text[:self.tokens[i].start].rstrip(" \t\u00a0")
+        return not before or before[-1] in ".!?:\n\"“-–"
+
+    def in_place_context(self, i: int, end: int) -> bool:
+        """Whether run [i, end) is a street, school or organisation rather than a person:
+        "đường Trần Phú", "148 Hoàng Quốc Việt", "Trung tâm Chất lượng Nông Lâm Thủy sản"."""
+        if " ".join(t.key for t in self.tokens[i:end]) in STREET_NAMES:
+            return True
+        if i == 0:
+            return False
+        before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
+        previous = self.tokens[i - 1]
+        inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS and self.adjacent(i) \
+            and self.adjacent(i - 1) and self.tokens[i - 2].capitalised
+        following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"}
+        return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
+            tuple("0123456789")) or inside_name or following
+
+    def on_byline(self, i: int, end: int) -> bool:
+        """Whether run [i, end) sits on a line of names only ("Xuân Hướng – Cảnh Toàn")."""
+        line_start = self.text.rfind("\n", 0, self.tokens[i].start) + 1
+        line_end = self.text.find("\n", self.tokens[end - 1].end)
+        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+        words = WORD.findall(line)
+        return len(words) <= BYLINE_WORDS and (BYLINE_MARKERS.match(line) is not None or all(
+            w[:1].isupper() or w in {"và"} for w in words))
+
+
+def by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+TITLE_HEAD_INDEX = by_first_word(TITLE_HEADS)
+CONNECTOR_INDEX = by_first_word(tuple(c.split()) for c in ORG_CONNECTORS)
+
+
+def looks_vietnamese(word: str) -> bool:
+    """Whether a lower-case word could be a Vietnamese syllable ("minh" yes, "trump" no)."""
+    if not word.isascii():
+        return True
+    return all(ASCII_VIETNAMESE_SYLLABLE.fullmatch(part) for part in word.split("-"))
