@@ -66,7 +66,8 @@ COUNT_NOUNS = (
     "em nhỏ", "doanh nhân", "tầng", "phòng", "học viên", "cảnh sát", "tay súng", "phiến quân",
     "tên lửa", "quả bom", "vụ nổ", "vụ tấn công", "ca tử vong", "người chết", "người bị thương",
     "năm tù", "tháng tù", "năm tù giam", "tháng tù treo", "năm tù treo", "nghi can", "đường dây",
-    "trạm", "mũi", "chủng loại", "loại", "lần vô địch",
+    "trạm", "mũi", "chủng loại", "loại", "lần vô địch", "cấp độ", "thiếu úy", "trung úy",
+    "thượng úy", "đại úy", "thiếu tá", "trung tá", "thượng tá", "đại tá",
 )
 
 # A counted noun that is the first half of another word: "1/5 con số", "12 ca nô".
@@ -83,6 +84,9 @@ NOT_A_FIGURE_BEFORE = frozenset(
     "đường kỳ phiên đợt vòng bảng hạng top trang tập mùa tuần ngày tháng năm quý sn "
     "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số".split()
 )
+
+# "tổng số 589 tuyến" is a total, though "số" before a number is otherwise a code ("số 44").
+TOTAL_BEFORE = re.compile(r"(?:^|\s)tổng số$")
 
 DATE_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến"})
 
@@ -217,7 +221,7 @@ def _blocked_by_context(text: str, start: int, unit: _Unit) -> bool:
     if any(before.endswith(" " + w) or before == w for w in ("giai đoạn", "tỷ số", "trung ương", "nhiệm kỳ")):
         return True
     word = _word_before(text, start)
-    if word.lower() in NOT_A_FIGURE_BEFORE:
+    if word.lower() in NOT_A_FIGURE_BEFORE and not TOTAL_BEFORE.search(before):
         return True
     named = word[:1].isupper() and not _starts_sentence(text, start - len(word) - 1)
     return named and (unit.counted or not unit.unit) and unit.factor == 1.0

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from digest.figures_names import mentions_by_evidence
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import FOREIGN_HONORIFICS
@@ -75,6 +76,7 @@ def _mentions(reader: Reader) -> list[Mention]:
     titles = _titles(reader)
     titled_names = {t.name_start: n for n, t in enumerate(titles) if t.name_start is not None}
     mentions: list[Mention] = []
+    left_over: list[tuple[int, int]] = []
     i = 0
     while i < len(reader.tokens):
         if not reader.tokens[i].capitalised:
@@ -84,7 +86,12 @@ def _mentions(reader: Reader) -> list[Mention]:
         mention = _mention_in_run(reader, i, end, titles, titled_names)
         if mention:
             mentions.append(mention)
+        else:
+            left_over.append((i, end))
         i = end
+    title_ends = {end for _, end in left_over if _title_follows(reader, end)}
+    mentions += mentions_by_evidence(reader, left_over, mentions, title_ends)
+    mentions.sort(key=lambda m: m.start)
     starts = {m.first_token for m in mentions}
     for mention in mentions:
         mention.titles += _titles_after(reader, mention.last_token + 1, starts)

@@ -43,7 +43,7 @@ SPEECH_VERBS = (
 NAME_LIST_JOINS = frozenset({",", "và", "&", "lẫn", "cùng", "hay", "hoặc"})
 
 # Words that make a run of foreign-looking capitals an organisation, a place or a work rather
-# than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers".
+# than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers", "Honda Winner".
 FOREIGN_NOT_A_NAME = frozenset(
     "united city fc club cf news league cup airlines airways air group bank corporation corp "
     "inc ltd co university college school academy hospital times post journal daily street "
@@ -52,7 +52,8 @@ FOREIGN_NOT_A_NAME = frozenset(
     "national airport museum house square hotel resort tower mall studio studios records "
     "entertainment media tv channel radio press force forces army navy party council union "
     "institute foundation fund express online show hills valley river lake island "
-    "beach bay port station palace church cathedral temple".split()
+    "beach bay port station palace church cathedral temple album masters series edition "
+    "honda yamaha toyota suzuki samsung iphone galaxy".split()
 )
 
 TITLE_PREFIXES = ("phó", "quyền", "nguyên", "cựu", "tân")

@@ -112,6 +112,48 @@ def test_places_streets_schools_and_bylines_are_not_people(text: str) -> None:
     assert people_of(text) == {}
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # vims Cluster_260/1704: no honorific, but named again by the surname alone
+    ("Ryan Giggs sắp chấm dứt mối quan hệ công việc với Manchester United. Giggs sẽ từ chối đề "
+     "nghị làm trợ lý của Jose Mourinho. Mourinho đã tới Old Trafford.",
+     {"Ryan Giggs", "Jose Mourinho"}),
+    # vims Cluster_260/1704: lists joined by "lẫn" and "&" to a person
+    ("Giggs, người đã làm trợ lý cho HLV Louis Van Gaal lẫn David Moyes, được xem là ứng viên.",
+     {"Louis Van Gaal", "David Moyes"}),
+    ("Các trợ lý thân cận, bao gồm Rui Faria & Silvino Louro, cũng sẽ tới. Faria là trợ lý chính.",
+     {"Rui Faria", "Silvino Louro"}),
+    # vims Cluster_064/429: a squad line under a role heading; the clubs in brackets are not people
+    ("Tiền đạo: Sergio Aguero (Manchester City), Angel Di Maria (Paris Saint-Germain), Lionel Messi "
+     "(Barcelona)", {"Sergio Aguero", "Angel Di Maria", "Lionel Messi"}),
+    # vims Cluster_192/1255: a title after the name; a verb of speech after it
+    ("Emre Telci, luật sư của Merve Buyuksarac cho rằng: “Merve bị truy tố là vô lý”.",
+     {"Emre Telci", "Merve Buyuksarac"}),
+    # vims Cluster_043/281: an age in brackets says a person
+    ("Các đơn vị nghiệp vụ bắt giữ Kwon Yonggil (34 tuổi, quốc tịch Hàn Quốc) tại một chung cư.",
+     {"Kwon Yonggil"}),
+    # vims Cluster_230/1508: the second name of a list after "và"
+    ("Buổi chiều cùng ngày, Vũ Thị Trang và Nguyễn Thị Sen cũng làm được điều tương tự.",
+     {"Vũ Thị Trang", "Nguyễn Thị Sen"}),
+    # vims Cluster_202/1336: a paragraph opening with "Theo" is not a byline
+    ("Theo thông tin ban đầu, ông Nguyễn Hoàng Quân đang đi bộ thì bất ngờ bị Trần Văn Trường "
+     "(25 tuổi, ngụ khóm 8) xông tới đạp ông Quân té ngã.", {"Nguyễn Hoàng Quân", "Trần Văn Trường"}),
+])
+def test_names_without_honorific_shown_to_be_people_by_the_text(text: str, names: set[str]) -> None:
+    assert set(people_of(text)) == names
+
+
+@pytest.mark.parametrize("text", [
+    # vims Cluster_135/873: the first word of a sentence is capitalised
+    "Với Liverpool, họ phải nộp thêm 17.000 euro. Liverpool đã hạ gục Manchester United 2-0.",
+    # vims Cluster_098/643: a model, not a name
+    "Hai chiếc máy bay là Boeing C-17 và C-32. Chiếc C-17 chở nhiều trang thiết bị, Boeing cho biết.",
+    # vims Cluster_260/1704: a newspaper that speaks
+    "Tờ Manchester Evening News cho biết, Giggs đã được mời ở lại.",
+])
+def test_organisations_models_and_sentence_openers_are_not_people(text: str) -> None:
+    assert people_of(text) == {}
+
+
 # Numbers ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -128,6 +170,9 @@ def test_places_streets_schools_and_bylines_are_not_people(text: str) -> None:
     ("Khoảng 2,7 tỉ đồng mỗi con.", ("Khoảng 2,7 tỉ đồng", 2.7e9, "VND")),
     ("Có 5 nghìn hộ dân bị ảnh hưởng.", ("5 nghìn hộ dân", 5000.0, "hộ dân")),
     ("HĐXX đã tuyên phạt bị cáo 18 năm tù.", ("18 năm tù", 18.0, "năm tù")),      # Cluster_199/1310
+    ("Chuyên điều khiển xe tải đâm thẳng vào 1 thượng úy CSGT.", ("1 thượng úy", 1.0, "thượng úy")),  # Cluster_199/1310
+    ("Khu vực TP.HCM có tổng số 589 tuyến trung thế.", ("589 tuyến", 589.0, "tuyến")),  # Cluster_194/1267
+    ("Vị Phó chủ tịch thông tin thêm, hệ thống wifi có 2 cấp độ.", ("2 cấp độ", 2.0, "cấp độ")),  # Cluster_218/1434
 ])
 def test_a_figure_is_read_with_its_unit_and_value(text: str, expected: tuple[str, float, str]) -> None:
     assert figures_of(text) == [expected]

@@ -1,0 +1,126 @@
+"""Names that no honorific or title introduces, taken when the rest of the text shows them
+to be people.
+
+`figures_people` takes a capitalised run as a person on local evidence (an honorific, a title,
+a Vietnamese name of three words or more). News about sport, shows and the world names many
+people with none of that: "Ryan Giggs sắp chấm dứt...", "Rui Faria & Silvino Louro", "Emre
+Telci, luật sư của...". A run left over is taken when it has the shape of a name (a Vietnamese
+surname first, or foreign words that are not a place or an organisation) and one of:
+- a verb of speech follows it: "Emre Telci ... cho rằng";
+- a title follows it: "Emre Telci, luật sư của Merve Buyuksarac";
+- an age or a birth year follows it, as for nobody but a person: "Kwon Yonggil (34 tuổi",
+  "Bo Tý, 16 tuổi" (then any two to four words will do, surname or not);
+- its last word stands alone elsewhere, as people are named again: "Ryan Giggs" ... "Giggs";
+- it is on a line that a role heads: "Thủ môn: Mariano Andujar (Estudiantes), ...";
+- it is in a list with a person: "HLV Louis Van Gaal lẫn David Moyes".
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.figures_reader import Mention, Reader, looks_vietnamese
+from digest.figures_words import (
+    FOREIGN_NOT_A_NAME, NAME_LIST_JOINS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES,
+)
+
+ROLE_HEADING = re.compile(
+    r"^\s*(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s*:", re.IGNORECASE)
+AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm)", re.IGNORECASE)
+CODE_AFTER = re.compile(r"-?[0-9]")
+MAX_NAME_WORDS = 4
+
+
+def could_be_name(reader: Reader, i: int, end: int) -> bool:
+    """Whether the capitalised run [i, end) could be a person's name: two to four words, no
+    place in them, not an organisation, a title, a byline, a model ("Boeing C-17") or cut at an
+    initial ("Saleh A."), and not led by the capitalised first word of a sentence."""
+    if not 2 <= end - i <= MAX_NAME_WORDS or reader.title_at(i) or len(reader.tokens[end - 1].text) == 1:
+        return False
+    if any(reader.place_end(k, end) > k for k in range(i, end)):  # "InBev Việt Nam"
+        return False
+    first = reader.tokens[i].key
+    if reader.starts_sentence(i) and looks_vietnamese(first) and first not in SURNAMES:
+        return False
+    if any(t.key in FOREIGN_NOT_A_NAME for t in reader.tokens[i:end]) or reader.in_place_context(i, end):
+        return False
+    return not CODE_AFTER.match(reader.text, reader.tokens[end - 1].end) and not reader.on_byline(i, end)
+
+
+def name_shaped(reader: Reader, i: int, end: int) -> bool:
+    """Whether run [i, end) could be a name and looks like one: a Vietnamese surname first, or
+    a word that is not a Vietnamese syllable and no toned Vietnamese word first."""
+    first = reader.tokens[i].key
+    if not first.isascii() and first not in SURNAMES:  # "Với Liverpool": a Vietnamese word first
+        return False
+    foreign = any(not looks_vietnamese(t.key) for t in reader.tokens[i:end])
+    return could_be_name(reader, i, end) and (foreign or reader.vietnamese_name_in(i, end) == i)
+
+
+def age_follows(reader: Reader, end: int) -> bool:
+    """Whether "(34 tuổi", ", 16 tuổi" or "(SN 1991" comes right after token `end - 1`."""
+    return AGE_AFTER.match(reader.text, reader.tokens[end - 1].end) is not None
+
+
+def speech_follows(reader: Reader, end: int) -> bool:
+    """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng"."""
+    for verb in SPEECH_VERBS:
+        words = verb.split()
+        if all(end + k < len(reader.tokens) and reader.tokens[end + k].key == w
+               and reader.adjacent(end + k) for k, w in enumerate(words)):
+            return True
+    return False
+
+
+def under_role_heading(reader: Reader, i: int) -> bool:
+    """Whether token i is on a line that starts "Tiền đạo:" and is not inside brackets,
+    where the club or the country is written."""
+    start = reader.tokens[i].start
+    line = reader.text[reader.text.rfind("\n", 0, start) + 1:start]
+    return ROLE_HEADING.match(line) is not None and line.count("(") == line.count(")")
+
+
+def joined(reader: Reader, left_end: int, right_start: int) -> bool:
+    """Whether tokens [.., left_end) and [right_start, ..) are two items of a list of names:
+    only a comma, "&", or one joining word ("và", "lẫn") between them."""
+    if right_start == left_end:
+        return reader.gap_before(right_start).strip() in NAME_LIST_JOINS
+    if right_start == left_end + 1 and reader.tokens[left_end].key in NAME_LIST_JOINS:
+        return not reader.gap_before(left_end).strip() and not reader.gap_before(right_start).strip()
+    return False
+
+
+def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: list[Mention],
+                         title_follows: set[int]) -> list[Mention]:
+    """The runs left over from the local rules that the text shows to be people.
+
+    `runs` are the capitalised runs [i, end) no local rule took, `known` the mentions found,
+    `title_follows` the token positions where "NAME, TITLE" has its title.
+    """
+    alone = {reader.tokens[i].key for i, end in runs if end - i == 1}
+    alone |= {reader.tokens[m.first_token].key for m in known if m.short}
+    shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
+    found = [(i, end) for i, end in shaped
+             if speech_follows(reader, end) or end in title_follows or under_role_heading(reader, i)
+             or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
+    found += [(i, end) for i, end in runs if (i, end) not in found and age_follows(reader, end)
+              and could_be_name(reader, i, end)]
+    last_words = {reader.tokens[end - 1].key for _, end in found}
+    found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]
+    people = [(m.first_token, m.last_token + 1) for m in known] + found
+    people += _listed_with(reader, [r for r in shaped if r not in found], people)
+    return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1)
+            for i, end in people[len(known):]]
+
+
+def _listed_with(reader: Reader, candidates: list[tuple[int, int]],
+                 people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The candidates in a list of names with a person, taken until none is left to add."""
+    added: list[tuple[int, int]] = []
+    while True:
+        known = people + added
+        new = [(i, end) for i, end in candidates if (i, end) not in added and any(
+            joined(reader, p_end, i) or joined(reader, end, p_start) for p_start, p_end in known)]
+        if not new:
+            return added
+        added += new
