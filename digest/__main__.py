@@ -1,3 +1,5 @@
 from digest.cli import main
 
-main()
+# Guarded: the feed-parsing worker processes (digest.fetch) import this module again.
+if __name__ == "__main__":
+    main()

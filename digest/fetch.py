@@ -17,11 +17,15 @@ from __future__ import annotations
 import calendar
 import io
 import logging
+import multiprocessing
+import os
+import queue
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from typing import Any
@@ -36,8 +40,8 @@ from digest.fetch_http import (USER_AGENT, AddressRefused, Download, describe_ht
 from digest.fetch_read import DEFAULT_TZ, parse_feed_date, plausible_date, repair_charset
 from digest.models import FeedItem, FeedSource, FetchResult
 
-__all__ = ["USER_AGENT", "AddressRefused", "discover_feed", "fetch_all", "fetch_feed",
-           "make_client", "next_poll_delay"]
+__all__ = ["USER_AGENT", "AddressRefused", "FeedReading", "discover_feed", "fetch_all",
+           "fetch_each", "fetch_feed", "make_client", "next_poll_delay", "read_feed"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +57,8 @@ USUAL_FEED_PATHS = (
 # Paths that look like a feed (or a site's list of feeds) when seen in an <a href>.
 FEED_HREF_ENDINGS = (".rss", ".xml", ".atom", "/rss", "/feed", "/rss.html", "/rss.htm")
 DISCOVERY_MAX_REQUESTS = 30
+# Below this many feeds in one poll, starting worker processes to parse costs more than it saves.
+PARSE_POOL_MIN_FEEDS = 20
 DISCOVERY_MAX_BYTES = 5_000_000
 # Words of the pages that bot walls (Cloudflare, DDoS-Guard, Sucuri, cookie checks) answer with.
 CHALLENGE_MARKERS = (
@@ -63,16 +69,29 @@ CHALLENGE_MARKERS = (
 )
 
 
+@dataclass(frozen=True)
+class FeedReading:
+    """What `read_feed` found in a body: picklable, to come back from a worker process."""
+
+    items: tuple[FeedItem, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None  # why the body is not a feed
+    ttl_seconds: float = 0.0
+
+
+FeedReader = Callable[[Download, str], FeedReading]
+
+
 def fetch_feed(client: httpx.Client, source: FeedSource, max_bytes: int = 10_000_000,
-               tz: str = DEFAULT_TZ) -> FetchResult:
+               tz: str = DEFAULT_TZ, reader: FeedReader | None = None) -> FetchResult:
     """Poll one feed; every failure is returned as `FetchResult.error`, never raised.
 
     A body larger than `max_bytes` is an error naming the cap: the rest is not read and what
     came is not parsed, because a truncated feed would silently lose its last entries. Dates
-    that name no time zone are read in `tz`.
+    that name no time zone are read in `tz`. `reader` reads the body (`read_feed` by default).
     """
     try:
-        return _poll(client, source, max_bytes, tz)
+        return _poll(client, source, max_bytes, tz, reader or read_feed)
     except FeedError as exc:
         return FetchResult(feed_url=source.url, status=None, error=str(exc))
     except Exception as exc:  # a bug must not stop the other feeds; log it loudly
@@ -83,26 +102,57 @@ def fetch_feed(client: httpx.Client, source: FeedSource, max_bytes: int = 10_000
 
 def fetch_all(client: httpx.Client, sources: Sequence[FeedSource], workers: int = 128,
               max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ) -> list[FetchResult]:
-    """Poll many feeds concurrently; results come back in the order of `sources`.
+    """Poll many feeds concurrently; results come back in the order of `sources`."""
+    results: list[FetchResult | None] = [None] * len(sources)
+    for index, result in fetch_each(client, sources, workers, max_bytes, tz):
+        results[index] = result
+    return [result for result in results if result is not None]
+
+
+def fetch_each(client: httpx.Client, sources: Sequence[FeedSource], workers: int = 128,
+               max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ
+               ) -> Iterator[tuple[int, FetchResult]]:
+    """Poll many feeds concurrently; yield (index in `sources`, result) as each one is done.
 
     Feeds on the same host are polled one after another, so a site with twenty category feeds
     never sees more than one request from us at a time (the client's HostPacer spaces them).
     One thread per host, up to `workers`: a thread spends most of its time waiting for the
     network or for its host's pause, and a host waiting for a free thread would add its whole
-    queue of pauses to the poll.
+    queue of pauses to the poll. The caller stores each result while the rest are fetched.
     """
     by_host: dict[str, list[int]] = defaultdict(list)
     for index, source in enumerate(sources):
         by_host[(urlsplit(source.url).hostname or "").lower()].append(index)
-    results: list[FetchResult | None] = [None] * len(sources)
+    done: queue.SimpleQueue[tuple[int, FetchResult]] = queue.SimpleQueue()
+    with _feed_reader(len(sources)) as reader:
 
-    def poll_host(indexes: list[int]) -> None:
-        for index in indexes:
-            results[index] = fetch_feed(client, sources[index], max_bytes, tz)
+        def poll_host(indexes: list[int]) -> None:
+            for index in indexes:
+                done.put((index, fetch_feed(client, sources[index], max_bytes, tz, reader)))
 
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(by_host)))) as pool:
-        list(pool.map(poll_host, by_host.values()))
-    return [result for result in results if result is not None]
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(by_host)))) as pool:
+            for indexes in by_host.values():
+                pool.submit(poll_host, indexes)
+            for _ in sources:
+                yield done.get()
+
+
+@contextmanager
+def _feed_reader(feeds: int) -> Iterator[FeedReader]:
+    """`read_feed`, run in worker processes when there are enough feeds to pay for them.
+
+    Parsing is pure Python (feedparser) and holds the GIL: in threads, a poll of a thousand
+    feeds parses on one core however many it has. Worker processes parse on the others while
+    this one extracts and stores. They are spawned, not forked: forking a process that runs
+    threads can copy a lock another thread holds.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if feeds < PARSE_POOL_MIN_FEEDS or (cores or 1) < 2:
+        yield read_feed
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        yield lambda download, tz: pool.submit(read_feed, download, tz).result()
 
 
 def next_poll_delay(result: FetchResult, every: timedelta, failures: int,
@@ -155,7 +205,8 @@ def discover_feed(client: httpx.Client, url: str) -> str:
     )
 
 
-def _poll(client: httpx.Client, source: FeedSource, max_bytes: int, tz: str) -> FetchResult:
+def _poll(client: httpx.Client, source: FeedSource, max_bytes: int, tz: str,
+          reader: FeedReader) -> FetchResult:
     url = source.moved_to or source.url
     try:
         download = get_capped(client, url, max_bytes, _conditional_headers(source))
@@ -167,30 +218,40 @@ def _poll(client: httpx.Client, source: FeedSource, max_bytes: int, tz: str) -> 
         error = _status_error(download.status, download.url, hints["retry_after"])
         return FetchResult(source.url, download.status, error=error, **hints)
     if download.status == 304:
-        parsed, items, warnings = None, (), []
+        reading = FeedReading()
     else:
-        download, warnings = _repaired(download)
-        parsed = _parse(download)
-        items, item_warnings = _read_items(parsed, tz)
-        warnings += item_warnings
-        if not items and not _is_feed(parsed, need_entries=False):
+        reading = reader(download, tz)
+        if reading.error:
             # No validators kept: the next poll must fetch in full and see whether it is fixed.
-            return FetchResult(source.url, download.status,
-                               error=_not_a_feed(download, parsed), **hints)
-        warnings += _bozo_warning(parsed)
-        hints["fresh_for"] = max(hints["fresh_for"] or 0, _ttl_seconds(parsed)) or None
+            return FetchResult(source.url, download.status, error=reading.error, **hints)
+        hints["fresh_for"] = max(hints["fresh_for"] or 0, reading.ttl_seconds) or None
     return FetchResult(
         feed_url=source.url,
         status=download.status,
-        items=items,
+        items=reading.items,
         etag=download.headers.get("etag") or source.etag,
         last_modified=download.headers.get("last-modified") or source.last_modified,
-        not_modified=parsed is None,
+        not_modified=download.status == 304,
         # Only a feed that answers at its new address earns the stored URL a change.
         new_url=download.moved_to if download.moved_to != url else None,
-        warning="; ".join(warnings) or None,
+        warning="; ".join(reading.warnings) or None,
         **hints,
     )
+
+
+def read_feed(download: Download, tz: str = DEFAULT_TZ) -> FeedReading:
+    """What a feed's body says: its items, what was odd, or why it is not a feed.
+
+    No network and no shared state, so it can run in a worker process (see `fetch_each`).
+    """
+    download, warnings = _repaired(download)
+    parsed = _parse(download)
+    items, item_warnings = _read_items(parsed, tz)
+    warnings += item_warnings
+    if not items and not _is_feed(parsed, need_entries=False):
+        return FeedReading(error=_not_a_feed(download, parsed))
+    warnings += _bozo_warning(parsed)
+    return FeedReading(items, tuple(warnings), ttl_seconds=_ttl_seconds(parsed))
 
 
 def _conditional_headers(source: FeedSource) -> dict[str, str]:
@@ -250,7 +311,11 @@ def _parse(download: Download) -> Any:
         # feedparser resolves relative links against content-location; default to where we were.
         "content-location": urljoin(download.url, location) if location else download.url,
     }
-    return feedparser.parse(io.BytesIO(download.body), response_headers=headers)
+    # feedparser's own HTML sanitising and link rewriting inside content are left off: every
+    # piece of HTML goes through nh3 in `digest.extract` before anything reads it, and only the
+    # text is kept. They cost a third of the parse. Item links are made absolute regardless.
+    return feedparser.parse(io.BytesIO(download.body), response_headers=headers,
+                            resolve_relative_uris=False, sanitize_html=False)
 
 
 def _is_feed(parsed: Any, need_entries: bool) -> bool:

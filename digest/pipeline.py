@@ -27,7 +27,7 @@ import httpx
 from digest.config import Config, DeliverConfig, DigestConfig, FeedConfig
 from digest.errors import DeliveryError, DigestError
 from digest.extract import extract_all
-from digest.fetch import fetch_all, make_client, next_poll_delay
+from digest.fetch import fetch_all, fetch_each, make_client, next_poll_delay
 from digest.models import Article, DigestView, FeedSource, FetchResult, Story, StoryView
 from digest.store import DigestRun, FeedInfo, RunStory, Store
 
@@ -112,19 +112,25 @@ def check_feeds(config: Config) -> list[tuple[FeedConfig, FetchResult]]:
 def _poll_sources(config: Config, store: Store, client: httpx.Client,
                   sources: Sequence[FeedSource], now: datetime,
                   progress: Progress | None = None) -> tuple[list[FetchResult], list[str]]:
-    """Fetch, extract and save each feed (one transaction each) with its next due time."""
+    """Fetch, extract and save each feed (one transaction each) with its next due time.
+
+    Each feed is saved as soon as it is fetched, while the others are still being fetched.
+    """
     intervals = {feed.url: feed.interval for feed in config.feeds}
-    results = fetch_all(client, sources, max_bytes=config.polling.max_bytes, tz=config.timezone)
+    results: list[FetchResult | None] = [None] * len(sources)
     new_ids: list[str] = []
-    for source, result in zip(sources, results):
+    for index, result in fetch_each(client, sources, max_bytes=config.polling.max_bytes,
+                                    tz=config.timezone):
+        source = sources[index]
         drafts = extract_all(client, result.feed_url, result.items) if result.items else []
         failures = 0 if result.ok else source.failures + 1
         wait = next_poll_delay(result, intervals.get(source.url, DEFAULT_EVERY), failures,
                                config.polling.bounds)
         new_ids += store.save_poll(result, drafts, next_poll=now + wait)
+        results[index] = result
         if progress:
             progress(result.feed_url)
-    return results, new_ids
+    return [result for result in results if result is not None], new_ids
 
 
 def update_stories(store: Store, tz: str, now: datetime | None = None) -> list[Story]:

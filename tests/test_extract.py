@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from html import escape
 import unicodedata
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
 from digest.extract import clean_html, extract_all, extract_article, html_to_text, strip_chrome
@@ -95,6 +98,18 @@ def test_html_to_text_paragraphs_entities_and_whitespace() -> None:
 def test_html_to_text_normalises_to_nfc_and_keeps_diacritics() -> None:
     decomposed = unicodedata.normalize("NFD", "<p>Tỉnh ủy Hà Giang</p>")
     assert html_to_text(decomposed) == "Tỉnh ủy Hà Giang"
+
+
+def test_html_to_text_reads_attributes_holding_angle_brackets() -> None:
+    html = ('<p>Một <a href="http://x.vn/?a=1&b=2" title="a>b<c">liên kết</a> &amp; 5 &lt; 6</p>'
+            '<div>Hai<br/>dòng</div><img alt=">" src="http://x.vn/a.png"><P>Ba</P>')
+    assert html_to_text(html) == "Một liên kết & 5 < 6\n\nHai\ndòng\n\nBa"
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "M", "N", "P", "S", "Zs"]), max_size=80))
+def test_html_to_text_gives_back_any_escaped_text(text: str) -> None:
+    expected = " ".join(unicodedata.normalize("NFC", text).replace("\xa0", " ").split())
+    assert html_to_text(f"<p>{escape(text)}</p>") == expected
 
 
 # strip_chrome on inline text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -14,7 +15,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from digest.errors import FeedError
-from digest.fetch import USER_AGENT, discover_feed, fetch_all, fetch_feed, make_client
+from digest.fetch import (PARSE_POOL_MIN_FEEDS, USER_AGENT, _feed_reader, discover_feed, fetch_all,
+                          fetch_feed, make_client, read_feed)
+from digest.fetch_http import get_capped
 from digest.models import FeedSource
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
@@ -159,6 +162,34 @@ def test_fetch_all_spreads_over_hosts(httpserver: HTTPServer, client: httpx.Clie
     results = fetch_all(client, [FeedSource(u, u) for u in (a, b, c)])
     assert [len(r.items) for r in results] == [1, 2, 1]
     assert fetch_all(client, []) == []
+
+
+def test_fetch_all_parses_many_feeds_in_worker_processes(
+    httpserver: HTTPServer, client: httpx.Client
+) -> None:
+    count = PARSE_POOL_MIN_FEEDS + 2
+    for n in range(count):
+        httpserver.expect_request(f"/{n}").respond_with_data(
+            rss(f"Tin {n} tỉnh Hà Giang", "Tin chung") if n != 3 else "<html>trang</html>",
+            content_type=RSS)
+    urls = [httpserver.url_for(f"/{n}") for n in range(count)]
+    results = fetch_all(client, [FeedSource(u, u) for u in urls])
+    assert [r.feed_url for r in results] == urls
+    assert results[3].error is not None and results[3].error.startswith("not a feed:")
+    assert [r.items[0].title for r in results if r.ok] == [
+        f"Tin {n} tỉnh Hà Giang" for n in range(count) if n != 3]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: feeds are parsed in this process")
+def test_worker_processes_read_as_this_one_does(httpserver: HTTPServer,
+                                                client: httpx.Client) -> None:
+    httpserver.expect_request("/feed").respond_with_data(rss("Một", "Hai"), content_type=RSS)
+    download = get_capped(client, httpserver.url_for("/feed"), 1_000_000, {})
+    with _feed_reader(PARSE_POOL_MIN_FEEDS) as reader:
+        assert reader is not read_feed
+        assert reader(download, "Asia/Ho_Chi_Minh") == read_feed(download, "Asia/Ho_Chi_Minh")
+    with _feed_reader(PARSE_POOL_MIN_FEEDS - 1) as reader:
+        assert reader is read_feed
 
 
 def test_html_page_instead_of_feed(httpserver: HTTPServer, client: httpx.Client) -> None:
