@@ -257,12 +257,13 @@ def _is_feed(parsed: Any, need_entries: bool) -> bool:
     if _items(parsed):
         return True
     # A well-formed feed with no entries yet is still a feed; a bozo empty parse is not.
-    return not need_entries and bool(parsed.version) and not parsed.bozo
+    # .get: an empty body parses to a result with no "version" key at all.
+    return not need_entries and bool(parsed.get("version")) and not parsed.get("bozo")
 
 
 def _bozo_warning(parsed: Any) -> list[str]:
     """Broken XML that feedparser could still read; HTML entities and labels are not news."""
-    problem = parsed.get("bozo_exception") if parsed.bozo else None
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     if problem is None or isinstance(problem, harmless) or "undefined entity" in str(problem):
         return []

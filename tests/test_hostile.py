@@ -158,3 +158,104 @@ def test_corpus_feed_is_recorded_as_its_header_says(tmp_path: Path, httpserver: 
         assert row.message.startswith("warning: ") and header["Expect-Warning"] in row.message
     else:
         assert result.warning is None and row.message == ""
+
+
+# A feed that worked, then misbehaves ------------------------------------------------------------
+
+class Switch:
+    """A feed that answers well on the first poll and as `bad` from the second on."""
+
+    def __init__(self, server: HTTPServer, bad: Response | None = None) -> None:
+        self.good_body = rss(server, "bad", 2)
+        self.bad = bad
+        self.polls = 0
+
+    def __call__(self, request: Request) -> Response:
+        self.polls += 1
+        if self.polls == 1 or self.bad is None:
+            return Response(self.good_body, content_type=RSS)
+        return self.bad
+
+
+def poll_good_then_bad(tmp_path: Path, server: HTTPServer, store: Store, bad: Response,
+                       path: str = "/bad", every: str = "30m", polling: str = ""
+                       ) -> tuple[Path, pipeline.PollReport]:
+    """Poll twice: the feed at `path` answers well then as `bad`; the good feed grows between."""
+    server.expect_request(path).respond_with_handler(Switch(server, bad))
+    serve_good(server, 1)
+    config = write_config(tmp_path, server, ["/good.xml", path], every=every, polling=polling)
+    first = poll(config, store)
+    assert not first.failed and first.new_articles == 3
+    server.clear_all_handlers()
+    server.expect_request(path).respond_with_response(bad)
+    serve_good(server, 2)
+    return config, poll(config, store)
+
+
+def assert_nothing_lost(store: Store, server: HTTPServer, path: str = "/bad") -> None:
+    """The misbehaving feed's earlier articles are kept; the good feed stored its new one."""
+    urls = stored_urls(store)
+    assert {server.url_for(f"/bad/{n}.html") for n in range(2)} <= set(urls)
+    assert feed_state(store, server, path).articles == 2
+    assert_good_stored(store, server, 2)
+    assert len(urls) == len(set(urls)) == 4
+
+
+TWENTY_MB = 20_000_000
+
+
+def streamed(size: int) -> Iterator[bytes]:
+    """`size` bytes of one endless feed item, sent without a Content-Length."""
+    yield b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item><title>'
+    chunk = b"x" * 65536
+    for _ in range(size // len(chunk)):
+        yield chunk
+
+
+@pytest.mark.parametrize("case, bad, expected", [
+    ("empty body", Response(b"", content_type=RSS),
+     "not a feed: {url} answered HTTP 200 with an empty body"),
+    ("404", Response("Không tìm thấy", status=404),
+     "HTTP 404 from {url} (no feed at this address any more: check the URL in feeds.yaml)"),
+    ("500", Response("oops", status=500), "HTTP 500 from {url}"),
+    ("redirect loop", Response("", status=302, headers={"Location": "/bad"}),
+     "too many redirects from {url} (more than 5, or a loop)"),
+    ("20 MB declared", Response(b"x" * TWENTY_MB, content_type=RSS),
+     "{url} is 20,000,000 bytes, over the 10,000,000-byte cap"),
+    ("20 MB streamed", Response(streamed(TWENTY_MB), content_type=RSS),
+     "{url} is larger than the 10,000,000-byte cap; stopped reading"),
+    ("unknown compression", Response(b"\x00" * 100, content_type=RSS,
+                                     headers={"Content-Encoding": "br"}),
+     "{url} is compressed as 'br', which digest did not ask for and cannot read"),
+], ids=lambda value: value if isinstance(value, str) and "{url}" not in value else "")
+def test_a_feed_that_goes_bad_is_recorded_and_loses_nothing(
+        tmp_path: Path, httpserver: HTTPServer, store: Store, case: str, bad: Response,
+        expected: str) -> None:
+    config, report = poll_good_then_bad(tmp_path, httpserver, store, bad)
+    message = expected.format(url=httpserver.url_for("/bad"))
+    assert [result.error for result in report.failed] == [message]
+    assert report.new_articles == 1
+    assert_nothing_lost(store, httpserver)
+    row = shown(config, store, "Feed bad")
+    assert row.message == f"failing (once): {message}"
+    assert row.last_success is not None
+
+
+def test_a_failing_feed_backs_off_exponentially_and_stays_polled(
+        tmp_path: Path, httpserver: HTTPServer, store: Store) -> None:
+    config, _ = poll_good_then_bad(tmp_path, httpserver, store, Response("down", status=500),
+                                   every="10m")
+    waits = [feed_state(store, httpserver, "/bad").next_poll - datetime.now(timezone.utc)]
+    for _ in range(3):
+        poll(config, store)
+        waits.append(feed_state(store, httpserver, "/bad").next_poll - datetime.now(timezone.utc))
+    # 10 min after the first failure, then 20, 40, 80: doubled each time, never dropped.
+    for wait, minutes in zip(waits, (10, 20, 40, 80)):
+        assert timedelta(minutes=minutes) - timedelta(seconds=30) < wait <= timedelta(
+            minutes=minutes)
+    assert httpserver.url_for("/bad") in [s.url for s in store.feed_sources()]
+    row = shown(config, store, "Feed bad")
+    assert row.message.startswith("failing (4 polls in a row): HTTP 500 from ")
+    assert row.next_poll is not None and row.next_poll > datetime.now(timezone.utc) + timedelta(
+        minutes=79)
+    assert_nothing_lost(store, httpserver)
