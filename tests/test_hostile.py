@@ -48,19 +48,23 @@ def rss(server: HTTPServer, prefix: str, count: int, extra: str = "") -> str:
 
 
 def write_config(folder: Path, server: HTTPServer, paths: list[str], every: str = "30m",
-                 polling: str = "", digests: str = "") -> Path:
+                 polling: str = "", digests: str = "", timeout: float = 3) -> Path:
     """A feeds.yaml polling `paths` on the server: the first is the good feed, named Good."""
-    feeds = "".join(f"  - url: {server.url_for(path)}\n    name: {_name(n, path)}\n"
+    feeds = "".join(f"  - url: {_url(server, path)}\n    name: {_name(n, path)}\n"
                     f"    every: {every}\n" for n, path in enumerate(paths))
     path = folder / "feeds.yaml"
     path.write_text("store: sqlite:///digest.db\noutput: out\n"
-                    f"polling:\n  host_delay: 0\n  timeout: 3\n{polling}"
+                    f"polling:\n  host_delay: 0\n  timeout: {timeout}\n{polling}"
                     f"feeds:\n{feeds}{digests}", encoding="utf-8")
     return path
 
 
+def _url(server: HTTPServer, path: str) -> str:
+    return path if path.startswith(("http://", "https://")) else server.url_for(path)
+
+
 def _name(index: int, path: str) -> str:
-    return "Good" if index == 0 else f"Feed {path.strip('/')}"
+    return "Good" if index == 0 else "Bad" if path.startswith("http") else f"Feed {path.strip('/')}"
 
 
 @pytest.fixture
@@ -259,3 +263,126 @@ def test_a_failing_feed_backs_off_exponentially_and_stays_polled(
     assert row.next_poll is not None and row.next_poll > datetime.now(timezone.utc) + timedelta(
         minutes=79)
     assert_nothing_lost(store, httpserver)
+
+
+# When to come back ------------------------------------------------------------------------------
+
+def http_date(delay: timedelta) -> str:
+    return format_datetime(datetime.now(timezone.utc) + delay, usegmt=True)
+
+
+@pytest.mark.parametrize("case, status, headers, ttl, wait", [
+    ("429 Retry-After seconds", 429, {"Retry-After": "7200"}, "", timedelta(hours=2)),
+    ("503 Retry-After date", 503, {"Retry-After": http_date(timedelta(hours=3))}, "",
+     timedelta(hours=3)),
+    ("503 Retry-After past the maximum", 503, {"Retry-After": str(10 * 86400)}, "",
+     timedelta(days=1)),
+    ("Cache-Control max-age", 200, {"Cache-Control": "public, max-age=7200"}, "",
+     timedelta(hours=2)),
+    ("Expires", 200, {"Date": http_date(timedelta(0)), "Expires": http_date(timedelta(hours=3))},
+     "", timedelta(hours=3)),
+    ("RSS ttl", 200, {}, "<ttl>240</ttl>", timedelta(hours=4)),
+    ("max-age shorter than the feed's interval", 200, {"Cache-Control": "max-age=60"}, "",
+     timedelta(minutes=10)),
+    ("no-cache", 200, {"Cache-Control": "no-cache", "Expires": http_date(timedelta(days=2))}, "",
+     timedelta(minutes=10)),
+], ids=lambda value: value if isinstance(value, str) and value[:1].isalnum() else "")
+def test_next_poll_honours_what_the_server_asked_within_bounds(
+        tmp_path: Path, httpserver: HTTPServer, store: Store, case: str, status: int,
+        headers: dict[str, str], ttl: str, wait: timedelta) -> None:
+    body = rss(httpserver, "bad", 2, extra=ttl) if status == 200 else "Quá tải"
+    httpserver.expect_request("/bad").respond_with_data(body, status=status, headers=headers,
+                                                        content_type=RSS)
+    serve_good(httpserver)
+    config = write_config(tmp_path, httpserver, ["/good.xml", "/bad"], every="10m",
+                          polling="  min_interval: 5m\n  max_interval: 1d\n")
+    before = datetime.now(timezone.utc)
+    report = poll(config, store)
+    after = datetime.now(timezone.utc)
+    state = feed_state(store, httpserver, "/bad")
+    assert state.next_poll is not None
+    assert before + wait - timedelta(seconds=5) <= state.next_poll <= after + wait
+    assert shown(config, store, "Feed bad").next_poll == state.next_poll
+    assert_good_stored(store, httpserver)
+    assert feed_state(store, httpserver, "/good.xml").next_poll <= after + timedelta(minutes=10)
+    if status != 200:
+        [failed] = report.failed
+        assert failed.error.startswith(f"HTTP {status} from {httpserver.url_for('/bad')}")
+        assert "(Retry-After), and it will" in failed.error
+        # Not due: a poll that is not forced leaves the feed alone.
+        requests = len(httpserver.log)
+        pipeline.poll(load_config(config), store)
+        assert all(request.path != "/bad" for request, _ in httpserver.log[requests:])
+
+
+def test_a_feed_below_the_minimum_interval_is_polled_at_the_minimum(
+        tmp_path: Path, httpserver: HTTPServer, store: Store) -> None:
+    serve_good(httpserver)
+    config = write_config(tmp_path, httpserver, ["/good.xml"], every="1m",
+                          polling="  min_interval: 5m\n")
+    poll(config, store)
+    wait = feed_state(store, httpserver, "/good.xml").next_poll - datetime.now(timezone.utc)
+    assert timedelta(minutes=4, seconds=55) < wait <= timedelta(minutes=5)
+
+
+# Gone, moved, unanswered ------------------------------------------------------------------------
+
+def test_410_marks_the_feed_gone_and_it_is_no_longer_polled(
+        tmp_path: Path, httpserver: HTTPServer, store: Store) -> None:
+    config, report = poll_good_then_bad(tmp_path, httpserver, store,
+                                        Response("Đã xóa", status=410))
+    url = httpserver.url_for("/bad")
+    assert [result.error for result in report.failed] == [f"HTTP 410 from {url}"]
+    assert feed_state(store, httpserver, "/bad").gone
+    row = shown(config, store, "Feed bad")
+    assert row.message == f"gone (HTTP 410 at {url}): no longer polled; remove it from feeds.yaml"
+    assert row.next_poll is None
+    requests = len(httpserver.log)
+    poll(config, store)  # even a forced poll (`digest poll --all`) leaves it alone
+    assert [request.path for request, _ in httpserver.log[requests:]] == ["/good.xml"]
+    assert_nothing_lost(store, httpserver)
+
+
+def test_301_saves_the_new_address_shows_it_and_polls_there(
+        tmp_path: Path, httpserver: HTTPServer, store: Store) -> None:
+    new = httpserver.url_for("/rss/new.rss")
+    config, report = poll_good_then_bad(tmp_path, httpserver, store,
+                                        Response("", status=301, headers={"Location": new}))
+    httpserver.expect_request("/rss/new.rss").respond_with_data(
+        rss(httpserver, "bad", 3), content_type=RSS)
+    assert report.failed  # the new address had no feed yet: not trusted, not saved
+    assert feed_state(store, httpserver, "/bad").moved_to is None
+    report = poll(config, store)
+    assert not report.failed and report.new_articles == 1
+    state = feed_state(store, httpserver, "/bad")
+    assert state.moved_to == new and state.articles == 3
+    assert shown(config, store, "Feed bad").message == (
+        f"moved permanently to {new}: update feeds.yaml")
+    requests = len(httpserver.log)
+    poll(config, store)
+    assert sorted(request.path for request, _ in httpserver.log[requests:]) == [
+        "/good.xml", "/rss/new.rss"]
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A server that accepts connections and never answers: the kernel completes the handshake
+    of a listening socket that never calls accept()."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/feed.rss"
+
+
+def test_a_server_that_never_answers_times_out(tmp_path: Path, httpserver: HTTPServer,
+                                               store: Store, silent_server: str) -> None:
+    serve_good(httpserver)
+    config = write_config(tmp_path, httpserver, ["/good.xml", silent_server], timeout=0.5)
+    started = datetime.now(timezone.utc)
+    report = poll(config, store)
+    assert datetime.now(timezone.utc) - started < timedelta(seconds=5)
+    assert [result.error for result in report.failed] == [
+        f"timed out waiting for {silent_server} to answer"]
+    assert shown(config, store, "Bad").message == (
+        f"failing (once): timed out waiting for {silent_server} to answer")
+    assert_good_stored(store, httpserver)
