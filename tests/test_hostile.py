@@ -12,6 +12,7 @@ import gzip
 import re
 import socket
 import subprocess
+import tracemalloc
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -166,34 +167,32 @@ def test_corpus_feed_is_recorded_as_its_header_says(tmp_path: Path, httpserver: 
 
 # A feed that worked, then misbehaves ------------------------------------------------------------
 
-class Switch:
-    """A feed that answers well on the first poll and as `bad` from the second on."""
-
-    def __init__(self, server: HTTPServer, bad: Response | None = None) -> None:
-        self.good_body = rss(server, "bad", 2)
-        self.bad = bad
-        self.polls = 0
-
-    def __call__(self, request: Request) -> Response:
-        self.polls += 1
-        if self.polls == 1 or self.bad is None:
-            return Response(self.good_body, content_type=RSS)
-        return self.bad
-
-
 def poll_good_then_bad(tmp_path: Path, server: HTTPServer, store: Store, bad: Response,
                        path: str = "/bad", every: str = "30m", polling: str = ""
                        ) -> tuple[Path, pipeline.PollReport]:
     """Poll twice: the feed at `path` answers well then as `bad`; the good feed grows between."""
-    server.expect_request(path).respond_with_handler(Switch(server, bad))
+    config = poll_good(tmp_path, server, store, path, every, polling)
+    return config, poll_bad(config, server, store, bad, path)
+
+
+def poll_good(tmp_path: Path, server: HTTPServer, store: Store, path: str = "/bad",
+              every: str = "30m", polling: str = "") -> Path:
+    """A first poll where both feeds answer well: 1 article from Good, 2 from `path`."""
+    server.expect_request(path).respond_with_data(rss(server, "bad", 2), content_type=RSS)
     serve_good(server, 1)
     config = write_config(tmp_path, server, ["/good.xml", path], every=every, polling=polling)
     first = poll(config, store)
     assert not first.failed and first.new_articles == 3
+    return config
+
+
+def poll_bad(config: Path, server: HTTPServer, store: Store, bad: Response,
+             path: str = "/bad", good: int = 2) -> pipeline.PollReport:
+    """The next poll: `path` answers `bad`, Good has `good` articles (one more by default)."""
     server.clear_all_handlers()
     server.expect_request(path).respond_with_response(bad)
-    serve_good(server, 2)
-    return config, poll(config, store)
+    serve_good(server, good)
+    return poll(config, store)
 
 
 def assert_nothing_lost(store: Store, server: HTTPServer, path: str = "/bad") -> None:
@@ -386,3 +385,50 @@ def test_a_server_that_never_answers_times_out(tmp_path: Path, httpserver: HTTPS
     assert shown(config, store, "Bad").message == (
         f"failing (once): timed out waiting for {silent_server} to answer")
     assert_good_stored(store, httpserver)
+
+
+def test_a_gzip_bomb_is_stopped_at_the_cap_without_inflating_it(
+        tmp_path: Path, httpserver: HTTPServer, store: Store) -> None:
+    bomb = gzip.compress(b"<rss>" + b"\0" * 64_000_000, compresslevel=9)
+    assert len(bomb) < 100_000
+    bad = Response(bomb, content_type=RSS, headers={"Content-Encoding": "gzip"})
+    config = poll_good(tmp_path, httpserver, store, polling="  max_bytes: 1000000\n")
+    tracemalloc.start()
+    try:
+        # Good brings nothing new, so no regrouping: the peak is the poll's reading alone
+        # (and the test's own server, which runs in this process).
+        report = poll_bad(config, httpserver, store, bad, good=1)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    url = httpserver.url_for("/bad")
+    assert [result.error for result in report.failed] == [
+        f"{url} is larger than the 1,000,000-byte cap; stopped reading"]
+    # Inflated in full, the 64 MB would be in memory at once; reading stops past the 1 MB cap.
+    assert peak < 24_000_000, f"peak {peak:,} bytes"
+    assert feed_state(store, httpserver, "/bad").articles == 2
+    assert_good_stored(store, httpserver, 1)
+
+
+def test_polls_name_the_project_and_are_conditional(tmp_path: Path, httpserver: HTTPServer,
+                                                    store: Store) -> None:
+    modified = "Sat, 22 Aug 2026 13:06:00 GMT"
+    body = rss(httpserver, "bad", 2)
+
+    def handler(request: Request) -> Response:
+        if request.headers.get("If-Modified-Since") == modified:
+            return Response(status=304)
+        return Response(body, content_type=RSS, headers={"Last-Modified": modified})
+
+    httpserver.expect_request("/bad").respond_with_handler(handler)
+    serve_good(httpserver)
+    config = write_config(tmp_path, httpserver, ["/good.xml", "/bad"])
+    assert poll(config, store).new_articles == 4
+    report = poll(config, store)
+    assert report.new_articles == 0 and not report.failed
+    assert [r.not_modified for r in report.results if r.feed_url.endswith("/bad")] == [True]
+    assert feed_state(store, httpserver, "/bad").articles == 2
+    sent = [request.headers for request, _ in httpserver.log if request.path == "/bad"]
+    assert "If-Modified-Since" not in sent[0] and sent[1]["If-Modified-Since"] == modified
+    agents = {request.headers.get("User-Agent") for request, _ in httpserver.log}
+    assert agents == {USER_AGENT} and USER_AGENT.startswith("digest/")
