@@ -280,7 +280,7 @@ def describe_http_error(exc: Exception, url: str) -> str:
     if isinstance(exc, httpx.TooManyRedirects):
         return f"too many redirects from {url} (more than {MAX_REDIRECTS}, or a loop)"
     if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
-        reason = str(exc).rpartition("certificate verify failed:")[2].strip(" ()_") or str(exc)
+        reason = _tls_reason(str(exc))
         return (f"the TLS certificate of {url} could not be verified ({reason}); digest will not "
                 "read a feed whose certificate fails: tell the site, or use its http:// address")
     if isinstance(exc, httpx.ConnectError):
@@ -289,3 +289,10 @@ def describe_http_error(exc: Exception, url: str) -> str:
         return f"not a valid http(s) URL: {url} ({exc})"
     return f"could not fetch {url}: {type(exc).__name__}: {exc}"
 
+
+
+def _tls_reason(text: str) -> str:
+    """The reason of an OpenSSL verify error ("self-signed certificate"), without the
+    "[SSL: ...]" prefix and the "(_ssl.c:1006)" source position."""
+    reason = text.rpartition("certificate verify failed:")[2]
+    return re.sub(r"\(_ssl\.c:\d+\)", "", reason).strip(" ()") or text

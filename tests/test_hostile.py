@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 import socket
+import ssl
 import subprocess
 import tracemalloc
 from collections.abc import Iterator
@@ -432,3 +434,39 @@ def test_polls_name_the_project_and_are_conditional(tmp_path: Path, httpserver: 
     assert "If-Modified-Since" not in sent[0] and sent[1]["If-Modified-Since"] == modified
     agents = {request.headers.get("User-Agent") for request, _ in httpserver.log}
     assert agents == {USER_AGENT} and USER_AGENT.startswith("digest/")
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> ssl.SSLContext:
+    """A server TLS context with a self-signed certificate for localhost (openssl CLI)."""
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                    str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_a_certificate_that_fails_is_named(tmp_path: Path, httpserver: HTTPServer, store: Store,
+                                           self_signed: ssl.SSLContext) -> None:
+    tls = HTTPServer(ssl_context=self_signed)
+    tls.start()
+    try:
+        tls.expect_request("/feed.rss").respond_with_data(rss(tls, "tls", 1), content_type=RSS)
+        url = tls.url_for("/feed.rss")
+        serve_good(httpserver)
+        config = write_config(tmp_path, httpserver, ["/good.xml", url])
+        report = poll(config, store)
+        assert tls.log == []  # the handshake failed: no request was ever made
+    finally:
+        tls.stop()
+    message = (f"the TLS certificate of {url} could not be verified (self-signed certificate); "
+               "digest will not read a feed whose certificate fails: tell the site, or use its "
+               "http:// address")
+    assert [result.error for result in report.failed] == [message]
+    assert shown(config, store, "Bad").message == f"failing (once): {message}"
+    assert_good_stored(store, httpserver)
