@@ -20,7 +20,9 @@ from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 
+import lxml.html
 import pytest
+from pypdf import PdfReader
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -470,3 +472,97 @@ def test_a_certificate_that_fails_is_named(tmp_path: Path, httpserver: HTTPServe
     assert [result.error for result in report.failed] == [message]
     assert shown(config, store, "Bad").message == f"failing (once): {message}"
     assert_good_stored(store, httpserver)
+
+
+# Hostile HTML ---------------------------------------------------------------------------------
+
+XSS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)><circle r=9 /></svg>",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<a href="javascript:alert(1)">bấm vào đây</a>',
+    '<a href="  JaVaScRiPt:alert(1)">hoa</a>',
+    '<div style="background:url(javascript:alert(1));width:expression(alert(1))">x</div>',
+    '<object data="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="></object>',
+    '<embed src="data:image/svg+xml,<svg onload=alert(1)>">',
+    '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
+    '<math><mi xlink:href="javascript:alert(1)">m</mi></math>',
+    '"><script>alert(document.cookie)</script>',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<base href="javascript:alert(1)//">',
+    '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">b</button></form>',
+    '<link rel="stylesheet" href="data:text/css,*{x:expression(alert(1))}">',
+    "<style>@import 'javascript:alert(1)'; body{behavior:url(x.htc)}</style>",
+    '<body onload=alert(1)><details open ontoggle=alert(1)>',
+    # Escaped once: the text reads as markup after decoding, and must stay text.
+    "&lt;script&gt;alert(2)&lt;/script&gt; &lt;img src=x onerror=alert(3)&gt;",
+]
+PAYLOAD = " ".join(XSS)
+
+
+def hostile_rss(server: HTTPServer) -> str:
+    """Three items carrying every payload in title, summary and body, and in their links."""
+    when = format_datetime(NOW - timedelta(hours=2))
+    links = [("javascript:alert(1)", server.url_for("/x/1.html")),
+             ("data:text/html,<script>alert(1)</script>", "x-2"),
+             (server.url_for("/x/3.html"), server.url_for("/x/3.html"))]
+    items = "".join(
+        f"<item><title><![CDATA[Tin {n} {PAYLOAD}]]></title><link><![CDATA[{link}]]></link>"
+        f"<guid isPermaLink=\"false\">{guid}</guid><pubDate>{when}</pubDate>"
+        f"<description><![CDATA[{PAYLOAD} {MEETING}]]></description>"
+        f"<content:encoded><![CDATA[<p>{FLOOD}</p>{PAYLOAD}<p>{MEETING}</p>]]></content:encoded>"
+        "</item>" for n, (link, guid) in enumerate(links, 1))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            f"<title><![CDATA[Báo {XSS[0]}]]></title><link>{server.url_for('/')}</link>{items}"
+            "</channel></rss>")
+
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "background",
+                  "poster", "srcset", "content",
+                  "{http://www.w3.org/1999/xlink}href"}
+
+
+def dangerous_urls(page: lxml.html.HtmlElement) -> list[str]:
+    found = []
+    for element in page.iter():
+        for name, value in element.attrib.items():
+            scheme = re.sub(r"[\s\x00-\x1f]", "", value).lower()
+            if name.lower() in URL_ATTRIBUTES and scheme.startswith(("javascript:", "data:",
+                                                                      "vbscript:")):
+                found.append(f"{element.tag} {name}={value}")
+    return found
+
+
+def test_no_payload_survives_a_poll_and_generate(tmp_path: Path, httpserver: HTTPServer,
+                                                 store: Store) -> None:
+    httpserver.expect_request("/xss.xml").respond_with_data(hostile_rss(httpserver),
+                                                            content_type=RSS)
+    config_path = write_config(tmp_path, httpserver, ["/xss.xml"],
+                               digests="digests:\n  - name: daily\n    period: 1d\n")
+    assert poll(config_path, store).new_articles == 3
+    paths = pipeline.generate(load_config(config_path), store, since=NOW - timedelta(days=1),
+                              until=NOW + timedelta(hours=1))
+    html = next(path for path in paths if path.suffix == ".html").read_text(encoding="utf-8")
+    page = lxml.html.fromstring(html)
+    text = page.text_content()
+    assert "Tin 1" in text and "Trương Thị Mai" in text  # the articles are in the digest
+    assert "<script>alert(2)</script>" in text  # shown as text, never as markup
+    assert not page.xpath("//script | //iframe | //frame | //object | //embed | //form | //base"
+                          " | //link | //meta[@http-equiv] | //img | //math | //button")
+    handlers = [f"{el.tag} {name}" for el in page.iter() for name in el.attrib
+                if name.lower().startswith("on")]
+    assert handlers == []
+    assert dangerous_urls(page) == []
+    styles = [el.get("style", "") for el in page.iter()] + [el.text or "" for el in
+                                                            page.xpath("//style")]
+    assert not [s for s in styles if re.search(r"expression\(|javascript:|behavior:|@import", s,
+                                               re.I)]
+    hrefs = [a.get("href") for a in page.xpath("//a")]
+    assert hrefs and all(h.startswith(("#", "http://", "https://")) for h in hrefs), hrefs
+    assert httpserver.url_for("/x/3.html") in hrefs  # the one real link is kept
+    pdf = next(path for path in paths if path.suffix == ".pdf")
+    uris = [str(annotation.get_object().get("/A", {}).get("/URI", ""))
+            for page_ in PdfReader(pdf).pages for annotation in page_.get("/Annots") or []]
+    assert not [uri for uri in uris if uri and not uri.startswith(("http://", "https://"))]
