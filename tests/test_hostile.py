@@ -8,7 +8,9 @@ still stores its articles, and that nothing stored before is lost.
 
 from __future__ import annotations
 
+import base64
 import gzip
+import io
 import re
 import shutil
 import socket
@@ -29,6 +31,8 @@ from werkzeug import Request, Response
 from digest import pipeline
 from digest.config import Config, load_config
 from digest.fetch import USER_AGENT
+from digest.fetch_http import address_problem
+from digest.render import FontFetcher, refusal_reason, render_pdf
 from digest.store import FeedStatus, Store, open_store
 from texts import FLOOD, MEETING
 
@@ -566,3 +570,89 @@ def test_no_payload_survives_a_poll_and_generate(tmp_path: Path, httpserver: HTT
     uris = [str(annotation.get_object().get("/A", {}).get("/URI", ""))
             for page_ in PdfReader(pdf).pages for annotation in page_.get("/Annots") or []]
     assert not [uri for uri in uris if uri and not uri.startswith(("http://", "https://"))]
+
+
+@pytest.fixture
+def image_server() -> Iterator[HTTPServer]:
+    """A second local server, for images only: the digest must never ask it for anything."""
+    server = HTTPServer()
+    server.start()
+    server.expect_request("/pixel.png").respond_with_data(PNG, content_type="image/png")
+    yield server
+    server.stop()
+
+
+# A 1x1 PNG: what WeasyPrint would embed if it fetched the image.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+                    "0000000d49444154789c6360f8cfc0f01f0005000201e2e8a8a10000000049454e44ae426082")
+
+
+def pdf_images_and_text(pdf: bytes | Path) -> tuple[int, str]:
+    reader = PdfReader(pdf if isinstance(pdf, Path) else io.BytesIO(pdf))
+    return (sum(len(page.images) for page in reader.pages),
+            "\n".join(page.extract_text() for page in reader.pages))
+
+
+def test_pdf_of_a_poll_loads_no_image_and_no_local_file(
+        tmp_path: Path, httpserver: HTTPServer, store: Store, image_server: HTTPServer) -> None:
+    pixel = image_server.url_for("/pixel.png")
+    images = (f'<img src="file:///etc/passwd"><img src="{pixel}">'
+              f'<p style="background-image:url({pixel})">ảnh</p>'
+              f'<svg><image href="{pixel}" width="9" height="9"/></svg>')
+    body = rss(httpserver, "img", 1).replace("</description>", f"{images}</description>")
+    body = body.replace("<description>", "<description><![CDATA[").replace(
+        "</description>", "]]></description>")
+    httpserver.expect_request("/img.xml").respond_with_data(body, content_type=RSS)
+    config = write_config(tmp_path, httpserver, ["/img.xml"],
+                          digests="digests:\n  - name: daily\n    period: 1d\n")
+    assert poll(config, store).new_articles == 1
+    [pdf] = pipeline.generate(load_config(config), store, since=NOW - timedelta(days=1),
+                              until=NOW + timedelta(hours=1), formats=["pdf"])
+    count, text = pdf_images_and_text(pdf)
+    assert "Tin img số 0" in text and count == 0
+    assert "root:" not in text and "passwd" not in text
+    assert image_server.log == []
+
+
+def test_pdf_engine_fetches_nothing_a_page_asks_for(image_server: HTTPServer) -> None:
+    """Even HTML that reached the PDF engine unsanitised (a user's template, say)."""
+    pixel = image_server.url_for("/pixel.png")
+    html = (f'<html><head><style>@import url("{image_server.url_for("/a.css")}");'
+            f'@font-face {{ font-family: X; src: url("{image_server.url_for("/f.ttf")}"); }}'
+            f'body {{ background: url("{pixel}"); font-family: X; }}</style></head>'
+            f'<body><p>Hội nghị</p><img src="file:///etc/passwd"><img src="{pixel}">'
+            f'<img src="{pixel.replace("localhost", "127.0.0.1")}"><object data="{pixel}">'
+            f'</object><svg><image href="{pixel}" width="9" height="9"/></svg>'
+            f'<img src="data:image/png;base64,{base64.b64encode(PNG).decode()}"></body></html>')
+    count, text = pdf_images_and_text(render_pdf(html))
+    assert "Hội nghị" in text and count == 0
+    assert "root:" not in text
+    assert image_server.log == []
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("127.0.0.1", "a loopback address"), ("::1", "a loopback address"),
+    ("::ffff:127.0.0.1", "a loopback address"), ("169.254.169.254", "a link-local address"),
+    ("fe80::1%eth0", "a link-local address"), ("10.1.2.3", "a private address"),
+    ("172.16.0.1", "a private address"), ("192.168.1.1", "a private address"),
+    ("fd00::1", "a private address"), ("0.0.0.0", "a private address"),
+    ("224.0.0.1", "a multicast address"), ("100.64.0.1", "not a public address"),
+    ("8.8.8.8", None), ("2001:4860:4860::8888", None), ("[2001:db8::1]", "a private address"),
+])
+def test_address_check_refuses_what_is_not_public(address: str, problem: str | None) -> None:
+    assert address_problem(address) == problem
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("http://169.254.169.254/latest/meta-data/", "a link-local address"),
+    ("http://10.0.0.1/x.png", "a private address"),
+    ("http://[::1]:8080/x.png", "a loopback address"),
+    ("http://localhost/x.png", "a loopback address"),
+    ("https://example.vn/x.png", "a remote URL"),
+    ("file:///etc/passwd", "a local file outside the digest's fonts"),
+    ("data:image/png;base64,AAAA", "a data: URL"),
+])
+def test_pdf_fetcher_refuses_before_any_request(url: str, reason: str) -> None:
+    assert refusal_reason(url) == reason
+    with pytest.raises(ValueError, match=re.escape(f"refused {url}: {reason}")):
+        FontFetcher().fetch(url)
