@@ -84,7 +84,9 @@ def poll(config: Config, store: Store, client: httpx.Client | None = None,
         if own_client:
             client.close()
     fetched = time.perf_counter()
-    stories = update_stories(store, config.timezone) if new_ids else []
+    # Articles a killed poll stored but never grouped are grouped now, even with nothing new.
+    regroup = bool(new_ids) or store.has_articles_without_story()
+    stories = update_stories(store, config.timezone) if regroup else []
     return PollReport(tuple(results), len(new_ids), len(stories),
                       fetch_seconds=fetched - started, group_seconds=time.perf_counter() - fetched)
 

@@ -13,11 +13,16 @@ import gzip
 import io
 import re
 import shutil
+import random
+import signal
 import socket
+import sqlite3
 import ssl
 import subprocess
+import sys
+import time
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
@@ -656,3 +661,45 @@ def test_pdf_fetcher_refuses_before_any_request(url: str, reason: str) -> None:
     assert refusal_reason(url) == reason
     with pytest.raises(ValueError, match=re.escape(f"refused {url}: {reason}")):
         FontFetcher().fetch(url)
+
+
+# Crash safety ---------------------------------------------------------------------------------
+
+CRASH_FEEDS, CRASH_ITEMS = 6, 40
+
+
+def test_a_poll_killed_at_random_points_loses_and_doubles_nothing(
+        tmp_path: Path, httpserver: HTTPServer) -> None:
+    def slow(body: str) -> Callable[[Request], Response]:
+        def handle(request: Request) -> Response:
+            time.sleep(0.1)  # a poll of the six feeds takes long enough to be cut anywhere
+            return Response(body, content_type=RSS)
+        return handle
+
+    paths = [f"/crash{n}.xml" for n in range(CRASH_FEEDS)]
+    for n, path in enumerate(paths):
+        httpserver.expect_request(path).respond_with_handler(
+            slow(rss(httpserver, f"crash{n}", CRASH_ITEMS)))
+    config = write_config(tmp_path, httpserver, paths)
+    command = [sys.executable, "-m", "digest", "-c", str(config), "poll", "--all"]
+    rng = random.Random(6)
+    for delay in [rng.uniform(0.5, 3.5) for _ in range(5)]:
+        process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    final = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert final.returncode == 0, final.stderr
+    assert final.stdout.startswith(f"{CRASH_FEEDS} feeds polled, 0 failed")
+
+    with sqlite3.connect(tmp_path / "digest.db") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    with open_store(f"sqlite:///{tmp_path / 'digest.db'}") as store:
+        urls = stored_urls(store)
+        expected = sorted(httpserver.url_for(f"/crash{n}/{i}.html")
+                          for n in range(CRASH_FEEDS) for i in range(CRASH_ITEMS))
+        assert urls == expected  # every item once: none lost, none doubled
+        assert all(state.articles == CRASH_ITEMS and state.last_error is None
+                   for state in store.feed_status())
+        assert store.articles_without_story() == []
