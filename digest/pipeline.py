@@ -98,12 +98,17 @@ def make_poll_client(config: Config) -> httpx.Client:
     return make_client(config.polling.timeout, config.polling.host_delay, trusted_hosts=hosts)
 
 
-def check_feeds(config: Config) -> list[tuple[FeedConfig, FetchResult]]:
-    """Check what loading cannot (the SMTP password variables are set), then fetch each
-    configured feed once, without validators, storing nothing."""
+def check_secrets(config: Config) -> None:
+    """What loading cannot check: every SMTP password variable named is set (ConfigError)."""
     for digest in config.digests:
         if digest.deliver.email is not None:
             digest.deliver.email.password()
+
+
+def check_feeds(config: Config) -> list[tuple[FeedConfig, FetchResult]]:
+    """Check what loading cannot (the SMTP password variables are set), then fetch each
+    configured feed once, without validators, storing nothing."""
+    check_secrets(config)
     with make_poll_client(config) as client:
         results = fetch_all(client, [FeedSource(url=feed.url, name=feed.name)
                                      for feed in config.feeds],

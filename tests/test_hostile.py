@@ -33,7 +33,10 @@ from pypdf import PdfReader
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from click.testing import CliRunner
+
 from digest import pipeline
+from digest.cli import cli
 from digest.config import Config, load_config
 from digest.fetch import USER_AGENT
 from digest.fetch_http import address_problem
@@ -703,3 +706,98 @@ def test_a_poll_killed_at_random_points_loses_and_doubles_nothing(
         assert all(state.articles == CRASH_ITEMS and state.last_error is None
                    for state in store.feed_status())
         assert store.articles_without_story() == []
+
+
+# Broken configuration -------------------------------------------------------------------------
+
+CONFIG = """\
+store: sqlite:///digest.db
+feeds:
+  - url: https://baohagiang.vn/rss/thoi-su.rss
+    name: Báo Hà Giang
+    every: 30m
+  - url: https://baolaocai.vn/rss/tin-moi.rss
+    name: Báo Lào Cai
+digests:
+  - name: daily
+    schedule: "0 7 * * *"
+    period: 1d
+    deliver:
+      email:
+        host: smtp.example.vn
+        user: digest
+        password_env: DIGEST_TEST_SMTP_PASSWORD
+        from: digest@example.vn
+        to: [editor@example.vn]
+"""
+
+
+@pytest.mark.parametrize("case, old, new, line, message", [
+    ("bad YAML", "    name: Báo Lào Cai", "    name: [Báo Lào Cai", 8,
+     "not valid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence started "
+     "at line 7)"),
+    ("unknown key", "    every: 30m", "    evry: 30m", 5,
+     "feeds[0].evry: unknown setting (check its spelling)"),
+    ("bad URL", "https://baolaocai.vn/rss/tin-moi.rss", "baolaocai.vn/rss/tin-moi.rss", 6,
+     "feeds[1].url: expected an http:// or https:// URL, got 'baolaocai.vn/rss/tin-moi.rss'"),
+    ("bad cron", '"0 7 * * *"', '"0 25 * * *"', 10,
+     "digests[0].schedule: expected a valid cron line such as '0 7 * * *', got '0 25 * * *'"),
+    ("bad period", "period: 1d", "period: daily", 11,
+     "digests[0].period: expected a duration such as 30m, 6h, 1d or 7d, got 'daily'"),
+    ("bad interval", "every: 30m", "every: 0m", 5,
+     "feeds[0].every: expected a duration such as 30m, 6h, 1d or 7d, got '0m'"),
+    ("duplicate feed", "https://baolaocai.vn/rss/tin-moi.rss",
+     "http://www.baohagiang.vn/rss/thoi-su.rss/", 6,
+     "feeds[1].url: duplicate feed url 'http://www.baohagiang.vn/rss/thoi-su.rss/': the same "
+     "feed is already listed at line 3; remove one of them"),
+    ("password in the file", "password_env: DIGEST_TEST_SMTP_PASSWORD", "password: hunter2", 13,
+     "digests[0].deliver.email: a password does not go in feeds.yaml"),
+], ids=lambda value: value if isinstance(value, str) and value[:1].islower() and len(value) < 24
+   else "")
+@pytest.mark.parametrize("command", [["poll"], ["feeds", "check"], ["status"]])
+def test_each_config_mistake_is_one_line_with_its_line_and_exit_1(
+        tmp_path: Path, case: str, old: str, new: str, line: int, message: str,
+        command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIGEST_TEST_SMTP_PASSWORD", "secret")
+    path = tmp_path / "feeds.yaml"
+    assert old in CONFIG
+    path.write_text(CONFIG.replace(old, new), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-c", str(path), *command], catch_exceptions=False)
+    assert result.exit_code == 1
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"Error: {path}:{line}: {message}")
+    assert result.stdout == ""
+    assert not (tmp_path / "digest.db").exists()
+
+
+def test_a_missing_smtp_password_variable_is_named_before_anything_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DIGEST_TEST_SMTP_PASSWORD", raising=False)
+    path = tmp_path / "feeds.yaml"
+    path.write_text(CONFIG, encoding="utf-8")
+    expected = (f"Error: {path}:13: password_env: the environment variable "
+                "DIGEST_TEST_SMTP_PASSWORD is not set; export it (the SMTP password) before "
+                "starting digest\n")
+    checked = CliRunner().invoke(cli, ["-c", str(path), "feeds", "check"])
+    assert (checked.exit_code, checked.stderr) == (1, expected)
+    # The service says it at start, not at the first delivery hours later.
+    service = subprocess.run([sys.executable, "-m", "digest", "-c", str(path), "run"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert service.returncode == 1
+    assert service.stderr.endswith(expected)
+
+
+def test_feeds_check_prints_what_answered(tmp_path: Path, httpserver: HTTPServer) -> None:
+    serve_good(httpserver)
+    httpserver.expect_request("/bad").respond_with_data("Không tìm thấy", status=404)
+    config = write_config(tmp_path, httpserver, ["/good.xml", "/bad"])
+    result = CliRunner().invoke(cli, ["-c", str(config), "feeds", "check"])
+    assert result.exit_code == 1
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+            for line in result.stdout.splitlines() if line.count("│") == 6}
+    assert rows["Good"] == [httpserver.url_for("/good.xml"), "200", "2", "ok"]
+    url, status, items, outcome = rows["Feed bad"]
+    assert (url, status, items) == (httpserver.url_for("/bad"), "404", "0")
+    assert outcome.startswith(f"HTTP 404 from {httpserver.url_for('/bad')}")
+    assert result.stdout.splitlines()[-1] == "1 of 2 feeds answered"
+    assert not (tmp_path / "digest.db").exists()  # a check stores nothing
