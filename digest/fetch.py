@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import io
 import logging
+import re
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
@@ -222,7 +223,7 @@ def _status_error(status: int, url: str, wait: float | None) -> str:
 def _ttl_seconds(parsed: Any) -> float:
     """RSS <ttl>: minutes the channel may be cached."""
     ttl = str(parsed.feed.get("ttl", "")).strip()
-    return float(ttl) * 60 if ttl.isdigit() and len(ttl) < 7 else 0.0
+    return float(ttl) * 60 if re.fullmatch(r"[0-9]{1,6}", ttl) else 0.0
 
 
 def _repaired(download: Download) -> tuple[Download, list[str]]:
@@ -420,8 +421,15 @@ class _LinkFinder(HTMLParser):
             self.base = href
         elif tag == "link" and _is_alternate_feed(values):
             self.alternates.append(href)
-        elif tag == "a" and urlsplit(href).path.lower().endswith(FEED_HREF_ENDINGS):
+        elif tag == "a" and _path_of(href).lower().endswith(FEED_HREF_ENDINGS):
             self.feed_links.append(href)
+
+
+def _path_of(href: str) -> str:
+    try:
+        return urlsplit(href).path
+    except ValueError:  # a link no parser reads ("http://[x") is no feed
+        return ""
 
 
 def _is_alternate_feed(values: dict[str, str]) -> bool:

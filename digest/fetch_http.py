@@ -238,7 +238,7 @@ def _permanent_location(hops: list[tuple[int, str]], final: str) -> str | None:
 def retry_after(headers: httpx.Headers) -> float | None:
     """Retry-After as seconds from now: a number of seconds or an HTTP date (RFC 9110)."""
     value = headers.get("retry-after", "").strip()
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]{1,12}", value):  # not isdigit(): "²" is a digit to Python
         return float(value)
     when = http_date(value)
     return None if when is None else max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
@@ -249,7 +249,7 @@ def http_freshness(headers: httpx.Headers) -> float | None:
     control = headers.get("cache-control", "").lower()
     if "no-cache" in control or "no-store" in control:
         return 0.0
-    age = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", control)
+    age = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?([0-9]{1,12})", control)
     if age:
         return float(age.group(1))
     expires = http_date(headers.get("expires", ""))

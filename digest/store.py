@@ -934,7 +934,14 @@ def _guid_key(guid: str | None, url: str) -> str | None:
         return None
     if guid.lower().startswith(("http://", "https://")):
         return _fit(canonical_url(guid))
-    return _fit(f"guid:{urlsplit(canonical_url(url)).hostname or ''}:{guid}")
+    return _fit(f"guid:{_host_of(canonical_url(url))}:{guid}")
+
+
+def _host_of(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # "http://[x": no host can be read
+        return ""
 
 
 def _fit(key: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import gzip
 import io
+import math
 import re
 import shutil
 import random
@@ -26,9 +27,14 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
+from urllib.parse import unquote_plus, urlsplit
+from zoneinfo import ZoneInfo
 
+import httpx
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -39,9 +45,14 @@ from digest import pipeline
 from digest.cli import cli
 from digest.config import Config, load_config
 from digest.fetch import USER_AGENT
-from digest.fetch_http import address_problem
-from digest.render import FontFetcher, refusal_reason, render_pdf
-from digest.store import FeedStatus, Store, open_store
+from digest.config import check_http_url, feed_key
+from digest.errors import DigestError
+from digest.figures_numbers import find_numbers
+from digest.fetch_http import address_problem, http_freshness, retry_after
+from digest.fetch_read import parse_feed_date, repair_charset
+from digest.render import FontFetcher, refusal_reason, render_pdf, safe_url
+from digest.store import FeedStatus, Store, canonical_url, open_store
+from digest.text import event_dates, parse_vn_datetime
 from texts import FLOOD, MEETING
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -288,25 +299,28 @@ def http_date(delay: timedelta) -> str:
 
 @pytest.mark.parametrize("case, status, headers, ttl, wait", [
     ("429 Retry-After seconds", 429, {"Retry-After": "7200"}, "", timedelta(hours=2)),
-    ("503 Retry-After date", 503, {"Retry-After": http_date(timedelta(hours=3))}, "",
+    ("503 Retry-After date", 503, {"Retry-After": timedelta(hours=3)}, "",
      timedelta(hours=3)),
     ("503 Retry-After past the maximum", 503, {"Retry-After": str(10 * 86400)}, "",
      timedelta(days=1)),
     ("Cache-Control max-age", 200, {"Cache-Control": "public, max-age=7200"}, "",
      timedelta(hours=2)),
-    ("Expires", 200, {"Date": http_date(timedelta(0)), "Expires": http_date(timedelta(hours=3))},
+    ("Expires", 200, {"Date": timedelta(0), "Expires": timedelta(hours=3)},
      "", timedelta(hours=3)),
     ("RSS ttl", 200, {}, "<ttl>240</ttl>", timedelta(hours=4)),
     ("max-age shorter than the feed's interval", 200, {"Cache-Control": "max-age=60"}, "",
      timedelta(minutes=10)),
-    ("no-cache", 200, {"Cache-Control": "no-cache", "Expires": http_date(timedelta(days=2))}, "",
+    ("no-cache", 200, {"Cache-Control": "no-cache", "Expires": timedelta(days=2)}, "",
      timedelta(minutes=10)),
 ], ids=lambda value: value if isinstance(value, str) and value[:1].isalnum() else "")
 def test_next_poll_honours_what_the_server_asked_within_bounds(
         tmp_path: Path, httpserver: HTTPServer, store: Store, case: str, status: int,
-        headers: dict[str, str], ttl: str, wait: timedelta) -> None:
+        headers: dict[str, str | timedelta], ttl: str, wait: timedelta) -> None:
+    # A date is written when the test runs: from now, as the server would.
+    sent = {name: http_date(value) if isinstance(value, timedelta) else value
+            for name, value in headers.items()}
     body = rss(httpserver, "bad", 2, extra=ttl) if status == 200 else "Quá tải"
-    httpserver.expect_request("/bad").respond_with_data(body, status=status, headers=headers,
+    httpserver.expect_request("/bad").respond_with_data(body, status=status, headers=sent,
                                                         content_type=RSS)
     serve_good(httpserver)
     config = write_config(tmp_path, httpserver, ["/good.xml", "/bad"], every="10m",
@@ -801,3 +815,116 @@ def test_feeds_check_prints_what_answered(tmp_path: Path, httpserver: HTTPServer
     assert outcome.startswith(f"HTTP 404 from {httpserver.url_for('/bad')}")
     assert result.stdout.splitlines()[-1] == "1 of 2 feeds answered"
     assert not (tmp_path / "digest.db").exists()  # a check stores nothing
+
+
+# Properties of the normalisers ----------------------------------------------------------------
+
+FEED_DATE_PIECES = st.sampled_from(list("0123456789/:-+., TZ") + [
+    "AM", "PM", "GMT", "ICT", "Mon, ", "Aug ", "Feb ", "2026", "12", "31", "29", "00:00", "T"])
+DATE_LIKE = st.one_of(st.text(max_size=80),
+                      st.lists(FEED_DATE_PIECES, max_size=24).map("".join))
+ZONES = st.sampled_from(["Asia/Ho_Chi_Minh", "UTC", "America/New_York", "Pacific/Kiritimati"])
+MOMENTS = st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2199, 1, 1),
+                       timezones=st.just(timezone.utc)).map(lambda when: when.replace(
+                           microsecond=0))
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATE_LIKE, ZONES)
+def test_no_feed_date_makes_the_reader_raise(text: str, tz: str) -> None:
+    when = parse_feed_date(text, tz)
+    assert when is None or when.utcoffset() == timedelta(0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MOMENTS)
+def test_feed_dates_in_every_form_read_back(when: datetime) -> None:
+    local = when.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    hour12 = local.hour % 12 or 12
+    forms = [format_datetime(when), when.isoformat(), local.isoformat(),
+             local.strftime("%a, %d %b %Y %H:%M:%S"),  # RFC 822 without a zone: local time
+             f"{local.month}/{local.day}/{local.year} {hour12}:{local:%M:%S} "
+             f"{'PM' if local.hour >= 12 else 'AM'}",
+             f"{local:%d/%m/%Y %H:%M:%S}"]
+    for form in forms:
+        if form.endswith(tuple(f"/{local.year} {local:%H:%M:%S}")) and local.day <= 12:
+            continue  # "05/06/2026" without AM/PM is read day first, as written in Vietnam
+        assert parse_feed_date(form) == when, form
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60), st.text(max_size=60))
+def test_no_header_makes_the_poll_timing_raise(retry: str, control: str, expires: str) -> None:
+    # As they come off the wire: bytes, which httpx decodes.
+    raw = {"retry-after": retry, "cache-control": control, "expires": expires, "date": expires}
+    headers = httpx.Headers([(name.encode(), value.encode("utf-8", "replace"))
+                             for name, value in raw.items()])
+    for value in (retry_after(headers), http_freshness(headers)):
+        assert value is None or value >= 0
+
+
+URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "www.", "baohagiang.vn", "[::1]",
+                              ":80", ":443", ":8080", ":99999", ":x", "/", "/tin", "/hội", "%e1",
+                              "%E1%BB%99", "?", "&", "=", "utm_source=rss", "id=7", "#", "a",
+                              "@", "user:pw@", " ", ".", "..", "[", "]", "\\", "%", "fbclid=1"])
+URLS = st.one_of(st.text(max_size=80), st.lists(URL_PIECES, max_size=16).map("".join))
+
+
+@settings(max_examples=500, deadline=None)
+@given(URLS)
+def test_no_url_makes_the_article_key_raise_and_keys_are_stable(url: str) -> None:
+    key = canonical_url(url)
+    assert canonical_url(key) == key
+    if key != url.strip():  # normalised: a web address, without its tracking parameters
+        names = [unquote_plus(pair.partition("=")[0]).lower()
+                 for pair in urlsplit(key).query.split("&")]
+        assert key.startswith("https://") and not any(n.startswith("utm_") for n in names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(URLS)
+def test_no_url_makes_the_feed_key_or_the_checks_raise(url: str) -> None:
+    try:
+        feed_key(url)
+        check_http_url(url)
+    except ValueError:
+        pass  # feed_key and check_http_url say "not a URL" with ValueError, by contract
+    address_problem(url)
+    refusal_reason(url)
+    link = safe_url(url)
+    assert link is None or link.lower().startswith(("http://", "https://"))
+
+
+NUMBERISH = st.lists(st.sampled_from(list("0123456789.,%") + [" ", " tỷ", " triệu", " nghìn",
+                                                                " đồng", " USD", "-", " - ",
+                                                                " đến ", "/", " lượt"]),
+                     max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERISH)
+def test_no_run_of_digits_and_separators_makes_the_number_reader_raise(text: str) -> None:
+    try:
+        numbers = find_numbers(f"Tổng vốn đạt {text} trong năm.")
+    except DigestError:
+        return
+    assert all(math.isfinite(number.value) for number in numbers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATE_LIKE, st.one_of(st.none(), MOMENTS))
+def test_no_text_makes_the_article_date_readers_raise(text: str, published: datetime | None
+                                                      ) -> None:
+    try:
+        parse_vn_datetime(text)
+        event_dates(text, published)
+    except DigestError:
+        pass
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["", "text/xml", "application/rss+xml; "
+                                                 "charset=utf-8", "text/xml; charset=latin-1"]))
+def test_no_body_makes_the_charset_repair_raise(body: bytes, content_type: str) -> None:
+    repaired, _, _ = repair_charset(body, content_type)
+    assert isinstance(repaired, bytes)
