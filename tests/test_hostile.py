@@ -44,7 +44,7 @@ from click.testing import CliRunner
 from digest import pipeline
 from digest.cli import cli
 from digest.config import Config, load_config
-from digest.fetch import USER_AGENT
+from digest.fetch import USER_AGENT, discover_feed, make_client
 from digest.config import check_http_url, feed_key
 from digest.errors import DigestError
 from digest.figures_numbers import find_numbers
@@ -928,3 +928,15 @@ def test_no_text_makes_the_article_date_readers_raise(text: str, published: date
 def test_no_body_makes_the_charset_repair_raise(body: bytes, content_type: str) -> None:
     repaired, _, _ = repair_charset(body, content_type)
     assert isinstance(repaired, bytes)
+
+
+def test_discovery_skips_links_no_parser_reads(httpserver: HTTPServer) -> None:
+    httpserver.no_handler_status_code = 404
+    page = ('<html><body><a href="http://[baohagiang.vn/rss">RSS cũ</a>'
+            '<a href="/rss/tin-moi.rss">RSS</a></body></html>')
+    httpserver.expect_request("/").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/rss/tin-moi.rss").respond_with_data(
+        rss(httpserver, "d", 1), content_type=RSS)
+    with make_client(timeout=3) as client:
+        found = discover_feed(client, httpserver.url_for("/"))
+    assert found == httpserver.url_for("/rss/tin-moi.rss")
