@@ -11,10 +11,11 @@ from __future__ import annotations
 import base64
 import gzip
 import io
+import json
 import math
+import random
 import re
 import shutil
-import random
 import signal
 import socket
 import sqlite3
@@ -33,23 +34,21 @@ from zoneinfo import ZoneInfo
 import httpx
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from click.testing import CliRunner
-
 from digest import pipeline
 from digest.cli import cli
-from digest.config import Config, load_config
-from digest.fetch import USER_AGENT, discover_feed, make_client
-from digest.config import check_http_url, feed_key
+from digest.config import check_http_url, feed_key, load_config
 from digest.errors import DigestError
-from digest.figures_numbers import find_numbers
+from digest.fetch import USER_AGENT, discover_feed, make_client
 from digest.fetch_http import address_problem, http_freshness, retry_after
 from digest.fetch_read import parse_feed_date, repair_charset
+from digest.figures_numbers import find_numbers
 from digest.render import FontFetcher, refusal_reason, render_pdf, safe_url
 from digest.store import FeedStatus, Store, canonical_url, open_store
 from digest.text import event_dates, parse_vn_datetime
@@ -366,6 +365,11 @@ def test_410_marks_the_feed_gone_and_it_is_no_longer_polled(
     row = shown(config, store, "Feed bad")
     assert row.message == f"gone (HTTP 410 at {url}): no longer polled; remove it from feeds.yaml"
     assert row.next_poll is None
+    command = CliRunner().invoke(cli, ["-c", str(config), "status", "--json"])
+    listed = {feed["name"]: feed for feed in json.loads(command.stdout)["feeds"]}
+    assert (listed["Feed bad"]["message"], listed["Feed bad"]["next_poll"]) == (row.message, None)
+    assert listed["Good"]["message"] == ""
+    assert "gone (HTTP 410" in CliRunner().invoke(cli, ["-c", str(config), "status"]).stdout
     requests = len(httpserver.log)
     poll(config, store)  # even a forced poll (`digest poll --all`) leaves it alone
     assert [request.path for request, _ in httpserver.log[requests:]] == ["/good.xml"]
