@@ -532,7 +532,7 @@ PAYLOAD = " ".join(XSS)
 
 
 def hostile_rss(server: HTTPServer) -> str:
-    """Three items carrying every payload in title, summary and body, and in their links."""
+    """Items carrying every payload in title, summary and body, and in their links."""
     when = format_datetime(NOW - timedelta(hours=2))
     links = [("javascript:alert(1)", server.url_for("/x/1.html")),
              ("data:text/html,<script>alert(1)</script>", "x-2"),
@@ -543,6 +543,10 @@ def hostile_rss(server: HTTPServer) -> str:
         f"<description><![CDATA[{PAYLOAD} {MEETING}]]></description>"
         f"<content:encoded><![CDATA[<p>{FLOOD}</p>{PAYLOAD}<p>{MEETING}</p>]]></content:encoded>"
         "</item>" for n, (link, guid) in enumerate(links, 1))
+    # A teaser: the article is read from its page, which is just as hostile.
+    items += (f"<item><title>Tin 4</title><link>{server.url_for('/x/4.html')}</link>"
+              f"<pubDate>{when}</pubDate><description><![CDATA[{XSS[1]} Xem]]></description>"
+              "</item>")
     return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
             'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
             f"<title><![CDATA[Báo {XSS[0]}]]></title><link>{server.url_for('/')}</link>{items}"
@@ -565,13 +569,26 @@ def dangerous_urls(page: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
+PAGE_SENTENCE = "Trang bài viết kể thêm rằng đoàn công tác đã kiểm tra 14 điểm sạt lở."
+HOSTILE_PAGE = (f"<!DOCTYPE html><html><head><title>Tin 4</title>{XSS[0]}{XSS[12]}{XSS[15]}"
+                f"</head><body {XSS[17][6:]}<nav>{XSS[4]}</nav><article><h1>Tin 4</h1>"
+                f"<p>{MEETING}</p><p>{PAYLOAD}</p><p>{PAGE_SENTENCE}</p><p>{FLOOD}</p>"
+                "</article></body></html>")
+
+
 def test_no_payload_survives_a_poll_and_generate(tmp_path: Path, httpserver: HTTPServer,
                                                  store: Store) -> None:
     httpserver.expect_request("/xss.xml").respond_with_data(hostile_rss(httpserver),
                                                             content_type=RSS)
+    httpserver.expect_request("/x/4.html").respond_with_data(
+        HOSTILE_PAGE, content_type="text/html; charset=utf-8")
     config_path = write_config(tmp_path, httpserver, ["/xss.xml"],
                                digests="digests:\n  - name: daily\n    period: 1d\n")
-    assert poll(config_path, store).new_articles == 3
+    assert poll(config_path, store).new_articles == 4
+    page_article = next(a for a in store.articles() if a.title == "Tin 4")
+    assert PAGE_SENTENCE in page_article.text
+    # Markup is gone with its content; only the payload escaped once is left, as text.
+    assert "alert(1)" not in page_article.text and "cookie" not in page_article.text
     paths = pipeline.generate(load_config(config_path), store, since=NOW - timedelta(days=1),
                               until=NOW + timedelta(hours=1))
     html = next(path for path in paths if path.suffix == ".html").read_text(encoding="utf-8")
