@@ -219,11 +219,11 @@ def status(context: Context, as_json: bool) -> None:
         click.echo(json.dumps(asdict(report), default=_json_value, ensure_ascii=False, indent=2))
         return
     zone = ZoneInfo(config.timezone)
-    feeds_table = Table("feed", "last success", "last error", "articles", "next poll",
+    feeds_table = Table("feed", "last success", "problem", "articles", "next poll",
                         title="Feeds")
     for feed in report.feeds:
-        feeds_table.add_row(feed.name, _when(feed.last_success, zone),
-                            (feed.last_error or "")[:60], str(feed.articles),
+        feeds_table.add_row(feed.name, _when(feed.last_success, zone), feed.message,
+                            str(feed.articles),
                             _when(feed.next_poll, zone) if feed.enabled else "disabled")
     digests_table = Table("digest", "schedule", "last run", "last delivery", "pending",
                           "next run", title="Digests")

@@ -357,12 +357,22 @@ def read_document(path: Path) -> CommentedMap:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"{path}{line}: not valid YAML: {problem}")
+        raise ConfigError(f"{path}{line}: not valid YAML: {problem}{_yaml_context(exc)}")
     if document is None:
         document = CommentedMap()
     if not isinstance(document, CommentedMap):
         raise ConfigError(f"{path}:1: expected a mapping of settings (timezone, store, feeds, ...)")
     return document
+
+
+def _yaml_context(exc: YAMLError) -> str:
+    """Where the construct that broke began, when on another line: an unclosed [ or quote is
+    found a line or more after the line that has the mistake."""
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    if not context or start is None or (problem_mark and problem_mark.line == start.line):
+        return ""
+    return f" ({context} started at line {start.line + 1})"
 
 
 def load_config(path: Path | str) -> Config:

@@ -159,7 +159,10 @@ def _needs_page(url: str | None, text: str) -> bool:
 def _web_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) address; None for javascript:, tag: and the like."""
     url = (url or "").strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x": an unclosed IPv6 bracket
+        return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 

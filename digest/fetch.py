@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import re
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -283,7 +284,7 @@ def _status_error(status: int, url: str, wait: float | None) -> str:
 def _ttl_seconds(parsed: Any) -> float:
     """RSS <ttl>: minutes the channel may be cached."""
     ttl = str(parsed.feed.get("ttl", "")).strip()
-    return float(ttl) * 60 if ttl.isdigit() and len(ttl) < 7 else 0.0
+    return float(ttl) * 60 if re.fullmatch(r"[0-9]{1,6}", ttl) else 0.0
 
 
 def _repaired(download: Download) -> tuple[Download, list[str]]:
@@ -322,12 +323,13 @@ def _is_feed(parsed: Any, need_entries: bool) -> bool:
     if _items(parsed):
         return True
     # A well-formed feed with no entries yet is still a feed; a bozo empty parse is not.
-    return not need_entries and bool(parsed.version) and not parsed.bozo
+    # .get: an empty body parses to a result with no "version" key at all.
+    return not need_entries and bool(parsed.get("version")) and not parsed.get("bozo")
 
 
 def _bozo_warning(parsed: Any) -> list[str]:
     """Broken XML that feedparser could still read; HTML entities and labels are not news."""
-    problem = parsed.get("bozo_exception") if parsed.bozo else None
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     if problem is None or isinstance(problem, harmless) or "undefined entity" in str(problem):
         return []
@@ -484,8 +486,15 @@ class _LinkFinder(HTMLParser):
             self.base = href
         elif tag == "link" and _is_alternate_feed(values):
             self.alternates.append(href)
-        elif tag == "a" and urlsplit(href).path.lower().endswith(FEED_HREF_ENDINGS):
+        elif tag == "a" and _path_of(href).lower().endswith(FEED_HREF_ENDINGS):
             self.feed_links.append(href)
+
+
+def _path_of(href: str) -> str:
+    try:
+        return urlsplit(href).path
+    except ValueError:  # a link no parser reads ("http://[x") is no feed
+        return ""
 
 
 def _is_alternate_feed(values: dict[str, str]) -> bool:

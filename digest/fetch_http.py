@@ -238,7 +238,7 @@ def _permanent_location(hops: list[tuple[int, str]], final: str) -> str | None:
 def retry_after(headers: httpx.Headers) -> float | None:
     """Retry-After as seconds from now: a number of seconds or an HTTP date (RFC 9110)."""
     value = headers.get("retry-after", "").strip()
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]{1,12}", value):  # not isdigit(): "²" is a digit to Python
         return float(value)
     when = http_date(value)
     return None if when is None else max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
@@ -249,7 +249,7 @@ def http_freshness(headers: httpx.Headers) -> float | None:
     control = headers.get("cache-control", "").lower()
     if "no-cache" in control or "no-store" in control:
         return 0.0
-    age = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", control)
+    age = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?([0-9]{1,12})", control)
     if age:
         return float(age.group(1))
     expires = http_date(headers.get("expires", ""))
@@ -280,7 +280,7 @@ def describe_http_error(exc: Exception, url: str) -> str:
     if isinstance(exc, httpx.TooManyRedirects):
         return f"too many redirects from {url} (more than {MAX_REDIRECTS}, or a loop)"
     if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in str(exc):
-        reason = str(exc).rpartition("certificate verify failed:")[2].strip(" ()_") or str(exc)
+        reason = _tls_reason(str(exc))
         return (f"the TLS certificate of {url} could not be verified ({reason}); digest will not "
                 "read a feed whose certificate fails: tell the site, or use its http:// address")
     if isinstance(exc, httpx.ConnectError):
@@ -289,3 +289,10 @@ def describe_http_error(exc: Exception, url: str) -> str:
         return f"not a valid http(s) URL: {url} ({exc})"
     return f"could not fetch {url}: {type(exc).__name__}: {exc}"
 
+
+
+def _tls_reason(text: str) -> str:
+    """The reason of an OpenSSL verify error ("self-signed certificate"), without the
+    "[SSL: ...]" prefix and the "(_ssl.c:1006)" source position."""
+    reason = text.rpartition("certificate verify failed:")[2]
+    return re.sub(r"\(_ssl\.c:\d+\)", "", reason).strip(" ()") or text

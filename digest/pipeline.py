@@ -29,7 +29,7 @@ from digest.errors import DeliveryError, DigestError
 from digest.extract import extract_all
 from digest.fetch import fetch_all, fetch_each, make_client, next_poll_delay
 from digest.models import Article, DigestView, FeedSource, FetchResult, Story, StoryView
-from digest.store import DigestRun, FeedInfo, RunStory, Store
+from digest.store import DigestRun, FeedInfo, FeedStatus, RunStory, Store
 
 # How far back new articles look for a story to join. Stories older than this are closed: a
 # meeting reported again weeks later is a follow-up, and a bounded window keeps polling cheap.
@@ -84,7 +84,9 @@ def poll(config: Config, store: Store, client: httpx.Client | None = None,
         if own_client:
             client.close()
     fetched = time.perf_counter()
-    stories = update_stories(store, config.timezone) if new_ids else []
+    # Articles a killed poll stored but never grouped are grouped now, even with nothing new.
+    regroup = bool(new_ids) or store.has_articles_without_story()
+    stories = update_stories(store, config.timezone) if regroup else []
     return PollReport(tuple(results), len(new_ids), len(stories),
                       fetch_seconds=fetched - started, group_seconds=time.perf_counter() - fetched)
 
@@ -96,12 +98,17 @@ def make_poll_client(config: Config) -> httpx.Client:
     return make_client(config.polling.timeout, config.polling.host_delay, trusted_hosts=hosts)
 
 
-def check_feeds(config: Config) -> list[tuple[FeedConfig, FetchResult]]:
-    """Check what loading cannot (the SMTP password variables are set), then fetch each
-    configured feed once, without validators, storing nothing."""
+def check_secrets(config: Config) -> None:
+    """What loading cannot check: every SMTP password variable named is set (ConfigError)."""
     for digest in config.digests:
         if digest.deliver.email is not None:
             digest.deliver.email.password()
+
+
+def check_feeds(config: Config) -> list[tuple[FeedConfig, FetchResult]]:
+    """Check what loading cannot (the SMTP password variables are set), then fetch each
+    configured feed once, without validators, storing nothing."""
+    check_secrets(config)
     with make_poll_client(config) as client:
         results = fetch_all(client, [FeedSource(url=feed.url, name=feed.name)
                                      for feed in config.feeds],
@@ -473,6 +480,8 @@ class FeedRow:
     last_error: str | None
     articles: int
     next_poll: datetime | None
+    # One line on the feed's health (failing, gone, moved, a warning); "" when all is well.
+    message: str = ""
 
 
 @dataclass(frozen=True)
@@ -493,15 +502,25 @@ class Status:
     digests: tuple[DigestRow, ...]
 
 
+def _next_poll(planned: datetime | None, row: FeedStatus) -> datetime | None:
+    """When the feed is polled next: not before the time its last poll asked for (Retry-After,
+    Cache-Control, backoff), even if the service's job wakes up earlier; never when gone."""
+    if not row.enabled or row.gone:
+        return None
+    times = [when for when in (planned, row.next_poll) if when is not None]
+    return max(times) if times else None
+
+
 def status(config: Config, store: Store) -> Status:
     """Per feed its last success, last error, articles and next poll; per digest its last run
-    and delivery and its next run. Next times are the service's plan, as stored."""
+    and delivery and its next run. Next times are the service's plan, as stored, and for a
+    feed never before the time its last poll set (Retry-After, Cache-Control, backoff)."""
     sync_feeds(config, store)
     planned = store.next_run_times()
     feeds = tuple(FeedRow(name=row.name, url=row.url, enabled=row.enabled,
                           last_success=row.last_success, last_error=row.last_error,
-                          articles=row.articles,
-                          next_poll=planned.get(poll_job_id(row.url)) if row.enabled else None)
+                          articles=row.articles, message=row.message,
+                          next_poll=_next_poll(planned.get(poll_job_id(row.url)), row))
                   for row in store.feed_status())
     digests = []
     for digest in config.digests:

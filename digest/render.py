@@ -112,8 +112,8 @@ class FontFetcher(URLFetcher):  # type: ignore[misc]
 
     def font_path(self, url: str) -> Path:
         """The font file a URL names, or ValueError (saying why) when it names anything else."""
-        parts = urlsplit(url)
-        if parts.scheme == "file" and parts.netloc in ("", "localhost"):
+        parts = urlsplit(url) if _parses(url) else None
+        if parts and parts.scheme == "file" and parts.netloc in ("", "localhost"):
             # resolve() first, so neither ".." nor a symbolic link can leave the font folder.
             path = Path(url2pathname(parts.path)).resolve()
             if path.parent == self.font_dir and path.suffix == ".ttf" and path.is_file():
@@ -124,7 +124,10 @@ class FontFetcher(URLFetcher):  # type: ignore[misc]
 
 def refusal_reason(url: str) -> str:
     """What kind of URL a refused one is, for the warning: a local file, a loopback address..."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "a malformed URL"
     scheme = parts.scheme.lower()
     if scheme == "file":
         return "a local file outside the digest's fonts"
@@ -164,10 +167,19 @@ def format_datetime(value: datetime | None, zone: ZoneInfo) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """The URL when it is a web address; None for javascript:, data:, relative and the like."""
-    if not url:
+    if not url or not _parses(url.strip()):
         return None
     parts = urlsplit(url.strip())
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _parses(url: str) -> bool:
+    """Whether urlsplit reads the URL at all ("http://[x" raises ValueError)."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def chair_first(people: Iterable[Person]) -> list[Person]:

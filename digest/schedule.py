@@ -109,6 +109,8 @@ class Service:
     def __init__(self, config_path: Path) -> None:
         self.config_path = config_path
         self.config: Config = load_config(config_path)
+        # A missing SMTP password is said at start, not at the first delivery hours later.
+        pipeline.check_secrets(self.config)
         self.store: Store = open_store(self.config.store_url)
         self.client: httpx.Client = make_client()
         self.stopping = threading.Event()

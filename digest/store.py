@@ -622,6 +622,14 @@ class Store:
             ids = [str(found) for found in conn.execute(query).scalars()]
         return self.articles(ids=ids) if ids else []
 
+    def has_articles_without_story(self) -> bool:
+        """Whether some article waits for a story: a poll killed between storing its articles
+        and grouping them leaves such articles behind."""
+        query = select(articles.c.id).where(
+            articles.c.id.not_in(select(story_articles.c.article_id))).limit(1)
+        with self._begin() as conn:
+            return conn.execute(query).first() is not None
+
     def save_stories(self, new: Sequence[Story]) -> None:
         """Upsert stories and move their articles into them.
 
@@ -926,7 +934,14 @@ def _guid_key(guid: str | None, url: str) -> str | None:
         return None
     if guid.lower().startswith(("http://", "https://")):
         return _fit(canonical_url(guid))
-    return _fit(f"guid:{urlsplit(canonical_url(url)).hostname or ''}:{guid}")
+    return _fit(f"guid:{_host_of(canonical_url(url))}:{guid}")
+
+
+def _host_of(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # "http://[x": no host can be read
+        return ""
 
 
 def _fit(key: str) -> str:
