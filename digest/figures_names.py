@@ -26,7 +26,11 @@ from digest.figures_words import (
 
 ROLE_HEADING = re.compile(
     r"^\s*(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s*:", re.IGNORECASE)
-AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm)", re.IGNORECASE)
+AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
+# "Kwon Yonggil – nghi phạm ...", "William Hague, người đã ...": a role or "người" in apposition.
+ROLE_AFTER = re.compile(
+    r"\s*(?:,|–|-|—)\s*(?:" + "|".join(sorted(ROLE_NOUNS | {"người"}, key=len, reverse=True)) + r")(?![^\W\d_])",
+    re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
 MAX_NAME_WORDS = 4
 
@@ -60,6 +64,11 @@ def name_shaped(reader: Reader, i: int, end: int) -> bool:
 def age_follows(reader: Reader, end: int) -> bool:
     """Whether "(34 tuổi", ", 16 tuổi" or "(SN 1991" comes right after token `end - 1`."""
     return AGE_AFTER.match(reader.text, reader.tokens[end - 1].end) is not None
+
+
+def role_follows(reader: Reader, end: int) -> bool:
+    """Whether a role noun or "người" stands in apposition right after token `end - 1`."""
+    return ROLE_AFTER.match(reader.text, reader.tokens[end - 1].end) is not None
 
 
 def speech_follows(reader: Reader, end: int) -> bool:
@@ -101,7 +110,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     alone |= {reader.tokens[m.first_token].key for m in known if m.short}
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
-             if speech_follows(reader, end) or end in title_follows or under_role_heading(reader, i)
+             if speech_follows(reader, end) or end in title_follows or role_follows(reader, end)
+             or under_role_heading(reader, i)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
     found += [(i, end) for i, end in runs if (i, end) not in found and age_follows(reader, end)
               and could_be_name(reader, i, end)]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
     FOREIGN_HEADS, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, ORG_CONNECTORS,
-    ORG_SYLLABLES, PLACE_CONTEXT, PLACES, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES,
+    ORG_SYLLABLES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES,
     VERB_STOP,
 )
 
@@ -132,6 +132,13 @@ class Reader:
                 return k
         return None
 
+    def given_name_at_place(self, i: int, end: int) -> bool:
+        """Whether run [i, end) is a Vietnamese name that starts with a place's word, as stage
+        and given names often do: "đạo diễn Đức Thịnh", "ca sĩ Mỹ Tâm" (but not "Hà Nội")."""
+        after_place = self.place_end(i, end)
+        return i < after_place < end <= i + 3 and all(
+            looks_vietnamese(t.key) for t in self.tokens[i:end]) and self.place_end(after_place, end) == after_place
+
     def foreign_name_in(self, i: int, end: int) -> int | None:
         """Where a foreign name fills the rest of run [i, end), after leading place names."""
         k = i
@@ -234,8 +241,9 @@ class Reader:
 
     def in_place_context(self, i: int, end: int) -> bool:
         """Whether run [i, end) is a street, school or organisation rather than a person:
-        "đường Trần Phú", "148 Hoàng Quốc Việt", "Trung tâm Chất lượng Nông Lâm Thủy sản"."""
-        if " ".join(t.key for t in self.tokens[i:end]) in STREET_NAMES:
+        "đường Trần Phú", "148 Hoàng Quốc Việt", "Trung tâm Chất lượng Nông Lâm Thủy sản",
+        "ngã ba Xã Đàn - Phạm Ngọc Thạch" (the second street of a crossing too)."""
+        if self.street_at(i, end):
             return True
         if i == 0:
             return False
@@ -246,6 +254,23 @@ class Reader:
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"}
         return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
             tuple("0123456789")) or inside_name or following
+
+    def street_at(self, i: int, end: int) -> bool:
+        """Whether run [i, end) is a street: "Trần Phú", "ngã ba Xã Đàn", or the second street
+        of a crossing, "giao lộ Nguyễn Văn Linh - Nguyễn Đức Cảnh"."""
+        if " ".join(t.key for t in self.tokens[i:end]) in STREET_NAMES:
+            return True
+        if i >= 2 and self.adjacent(i) and self.adjacent(i - 1) and \
+                f"{self.tokens[i - 2].key} {self.tokens[i - 1].key}" in PLACE_CONTEXT_PAIRS:
+            return True
+        if i >= 1 and self.adjacent(i) and self.tokens[i - 1].key in {"đường", "phố"}:
+            return True
+        if i < 1 or self.gap_before(i).strip() not in {"-", "–"} or not self.tokens[i - 1].capitalised:
+            return False
+        start = i - 1
+        while start > 0 and self.tokens[start - 1].capitalised and self.adjacent(start):
+            start -= 1
+        return self.street_at(start, i)
 
     def on_byline(self, i: int, end: int) -> bool:
         """Whether run [i, end) sits on a line of names only ("Xuân Hướng – Cảnh Toàn")."""

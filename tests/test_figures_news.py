@@ -72,3 +72,53 @@ def test_the_title_gives_the_figures_the_body_leaves_out_once() -> None:
     body = "Một vụ hỏa hoạn đã xảy ra tại một kho đạn dược khiến ít nhất 17 binh sĩ thiệt mạng."
     figures = extract_figures(body, title="Cháy kho đạn ở Ấn Độ: 17 binh sĩ thiệt mạng")
     assert [n.value for n in figures.numbers] == [17]
+
+
+# People ------------------------------------------------------------------------------------
+
+def names_in(text: str) -> set[str]:
+    return {p.name for p in extract_figures(text).people}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_261/1712: a role noun written in lower case before a foreign name.
+    ("Ilkay Gundogan đã chính thức trở thành tân binh đầu tiên của Manchester City dưới thời huấn "
+     "luyện viên Pep Guardiola.", {"Pep Guardiola"}),
+    # Cluster_282/1845 and Cluster_225/1480: a given name whose first word is a place's.
+    ("Trên trang cá nhân của mình, đạo diễn Đức Thịnh đã có những chia sẻ thẳng thắn.", {"Đức Thịnh"}),
+    ("Ca sĩ Đức Tuấn cho biết: “Ngoài ý nghĩa là món quà tôi dành tặng các bé...”", {"Đức Tuấn"}),
+    # Cluster_268/1757: "Bé" opening a sentence, "bé" before a foreign name, and a title with
+    # "cố vấn".
+    ("Bé Yana Kleshova (4 tuổi) đã bật khóc trước ống kính.", {"Yana Kleshova"}),
+    ("Ông Obama không ngại nằm hẳn xuống sàn nhà khi chơi đùa cùng bé Ella Rhodes.", {"Ella Rhodes"}),
+    # Cluster_127/820: kin before a name.
+    ("Người mẫu Chrissy Teigen - vợ của John Legend - cũng bị kẻ này chú ý.",
+     {"Chrissy Teigen", "John Legend"}),
+    # Cluster_043/283: a role in apposition; Cluster_118/768: "NAME, người đã ...".
+    ("Công an TP HCM vừa bắt giữ Kwon Yonggil – nghi phạm nằm trong đường dây tổ chức đánh bạc.",
+     {"Kwon Yonggil"}),
+    ("Angelina Jolie được bổ nhiệm cùng William Hague, người đã cùng Jolie thành lập sáng kiến.",
+     {"Angelina Jolie", "William Hague"}),
+    # Cluster_226/1487: a Chinese surname as Vietnamese writes it, after kin.
+    ("Chồng của Tần Thư Bồi chia sẻ với bạn bè.", {"Tần Thư Bồi"}),
+])
+def test_more_cues_that_a_name_is_a_person(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_a_name_that_ends_a_fuller_one_is_the_same_person() -> None:
+    # Cluster_228/1499
+    text = ("Theo HLV Nguyễn Hữu Thắng, Công Phượng bị bong gân mức độ nhẹ. HLV Hữu Thắng cho hay, "
+            "mật độ đá 2 ngày/trận đòi hỏi cầu thủ phải hồi phục nhanh.")
+    assert names_in(text) == {"Nguyễn Hữu Thắng"}
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_190/1237 and Cluster_255/1677: the second street of a crossing.
+    "Tai nạn xảy ra tại ngã ba Xã Đàn - Phạm Ngọc Thạch, quận Đống Đa.",
+    "Khi đến giao lộ Nguyễn Văn Linh - Nguyễn Đức Cảnh, tài xế dừng đèn đỏ.",
+    # Cluster_261/1712: a club.
+    "Tôi trân trọng quãng thời gian chơi bóng cho Borussia Dortmund, tôi muốn gửi lời cảm ơn.",
+])
+def test_crossings_and_clubs_are_not_people(text: str) -> None:
+    assert names_in(text) == set()
