@@ -150,6 +150,9 @@ UNIT = re.compile(
 )
 COUNT_NOUN = re.compile(r"[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r")(?![^\W\d_])", re.IGNORECASE)
 COORDINATED_NOUN = re.compile(r",[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r")(?![^\W\d_])")
+# A match record: "thắng", "hòa", "thua" count results only as items of a list; otherwise they
+# are verbs ("tỉ lệ đánh bạc thua 7 thắng 3").
+MATCH_RESULT = re.compile(r"[ \t\u00a0]+(thắng|hòa|hoà|thua)(?=[ \t\u00a0]*[,;)]|[ \t\u00a0]+và\b)", re.IGNORECASE)
 PART_OF = re.compile(r"[ \t\u00a0]+trong số(?![^\W\d_])", re.IGNORECASE)
 PER_UNIT = re.compile(r"[ \t\u00a0]*/[ \t\u00a0]*(" + _alternation(PER_UNITS) + r")(?![^\W\d_])", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"[ \t\u00a0]*(?:-|–|—|đến|tới)[ \t\u00a0]*")
@@ -207,6 +210,8 @@ def read_unit(text: str, pos: int) -> _Unit | None:
         unit, end, counted = match.group(1).lower(), match.end(), True
         while (more := COORDINATED_NOUN.match(text, end)) and not _digit_follows(text, more.end()):
             unit, end = f"{unit}, {more.group(1)}", more.end()
+    elif match := MATCH_RESULT.match(text, end):  # "(3 thắng, 1 hòa, 1 thua)"
+        unit, end, counted = match.group(1).lower(), match.end(), True
     elif match := PART_OF.match(text, end):  # "9 trong số đó phải nhập viện"
         end, counted = match.end(), True
     if unit and (per := PER_UNIT.match(text, end)):

@@ -10,9 +10,9 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    FOREIGN_HEADS, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, ORG_CONNECTORS,
-    ORG_SYLLABLES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES,
-    VERB_STOP,
+    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
+    ORG_CONNECTORS, ORG_SYLLABLES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES, STREET_NAMES,
+    SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
 
 BYLINE_MARKERS = re.compile(r"^\s*(?:tác giả|theo|nguồn|ảnh|bài|ghi)\b", re.IGNORECASE)
@@ -169,7 +169,8 @@ class Reader:
             token = tokens[j]
             if token.capitalised:
                 end = self.run_end(j)
-                name = self.name_after_title(j, end, after_head_or_place, one_word_ok)
+                after_organisation = tokens[j - 1].lowercase and j - 1 > head
+                name = self.name_after_title(j, end, after_head_or_place, one_word_ok, after_organisation)
                 if name is not None:
                     return Title(i, name, name)
                 after_head_or_place = one_word_ok = self.place_end(j, end) == end
@@ -184,13 +185,20 @@ class Reader:
             j -= 1
         return Title(i, j, None)
 
-    def name_after_title(self, j: int, end: int, after_head_or_place: bool, one_word_ok: bool) -> int | None:
-        """Where, in the run [j, end) inside a title, the name of the person starts."""
+    def name_after_title(self, j: int, end: int, after_head_or_place: bool, one_word_ok: bool,
+                         after_organisation: bool = False) -> int | None:
+        """Where, in the run [j, end) inside a title, the name of the person starts.
+
+        After an organisation that ends in a lower-case word, a run of two foreign words is the
+        name ("Phó cố vấn An ninh quốc gia Ben Rhodes"); a longer one may hold the
+        organisation's own name ("Giám đốc điều hành Apple Tim Cook")."""
         name = self.vietnamese_name_in(j, end)
         if name is not None:
             return name
         foreign = self.foreign_name_in(j, end)
-        if foreign is None or not (after_head_or_place or foreign > j):
+        two_foreign_words = after_organisation and foreign == j and end - j == 2 and not any(
+            t.key in FOREIGN_NOT_A_NAME for t in self.tokens[j:end])
+        if foreign is None or not (after_head_or_place or foreign > j or two_foreign_words):
             return None
         followed_by_word = self.adjacent(end) and self.tokens[end].lowercase
         return foreign if end - foreign > 1 or (one_word_ok and followed_by_word) else None

@@ -109,7 +109,7 @@ ORG_SYLLABLES = frozenset(
 
 # Lower-case words that may sit inside a title's organisation ("Chủ tịch UBND tỉnh Hà Giang").
 ORG_CONNECTORS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã",
-                            "thị trấn", "và", "nhân dân", "kiêm", "thường trực"})
+                            "thị trấn", "và", "nhân dân", "kiêm", "thường trực", "quốc gia"})
 
 # Words after which a lower-case word is a verb, not part of the organisation.
 VERB_STOP = frozenset(

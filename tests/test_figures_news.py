@@ -31,6 +31,9 @@ def figures_of(text: str) -> list[tuple[str, float, str]]:
     # Cluster_040/257: the nouns that name people in a role count them ("nữ sinh").
     ("Thì 7 nữ sinh Trường THCS Nguyễn Du (xã Cam Phước Đông, TP Cam Ranh) trượt chân rơi xuống "
      "lòng hồ Tà Rục.", [("7 nữ sinh", 7, "nữ sinh")]),
+    # Cluster_059/396: a match record.
+    ("Hải Phòng mới thua 1 trận sau 10 vòng đấu (8 thắng, 1 hòa, 1 thua).",
+     [("1 trận", 1, "trận"), ("8 thắng", 8, "thắng"), ("1 hòa", 1, "hòa"), ("1 thua", 1, "thua")]),
     # Cluster_087/573
     ("Bị bắt giữ cùng với tang vật gồm 6 kg ma túy “đá”, 1 khẩu súng ngắn, 15 viên đạn.",
      [("6 kg", 6, "kg"), ("1 khẩu súng", 1, "khẩu súng"), ("15 viên", 15, "viên")]),
@@ -91,6 +94,8 @@ def names_in(text: str) -> set[str]:
     # "cố vấn".
     ("Bé Yana Kleshova (4 tuổi) đã bật khóc trước ống kính.", {"Yana Kleshova"}),
     ("Ông Obama không ngại nằm hẳn xuống sàn nhà khi chơi đùa cùng bé Ella Rhodes.", {"Ella Rhodes"}),
+    ("Ông Obama chơi đùa cùng bé Ella Rhodes, con gái của Phó cố vấn An ninh quốc gia Ben Rhodes, "
+     "tại Nhà Trắng.", {"Ella Rhodes", "Ben Rhodes"}),
     # Cluster_127/820: kin before a name.
     ("Người mẫu Chrissy Teigen - vợ của John Legend - cũng bị kẻ này chú ý.",
      {"Chrissy Teigen", "John Legend"}),
