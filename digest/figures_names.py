@@ -21,7 +21,8 @@ import re
 
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
-    FOREIGN_NOT_A_NAME, NAME_LIST_JOINS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES,
+    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, NAME_LIST_JOINS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES,
+    VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
@@ -33,6 +34,12 @@ ROLE_AFTER = re.compile(
     re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
 MAX_NAME_WORDS = 4
+MAX_ROLE_QUALIFIERS = 3
+ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
+# Words that end the qualifiers of a role: verbs and links, and the heads of an organisation
+# whose name comes next ("cầu thủ đội tuyển Arsenal Aaron Ramsey").
+NOT_QUALIFIERS = VERB_STOP | frozenset(
+    "nhưng còn hay hoặc rồi đội tuyển clb bộ ty đoàn hãng báo đài trường viện ban sở".split())
 
 
 def could_be_name(reader: Reader, i: int, end: int) -> bool:
@@ -67,8 +74,27 @@ def age_follows(reader: Reader, end: int) -> bool:
 
 
 def role_follows(reader: Reader, end: int) -> bool:
-    """Whether a role noun or "người" stands in apposition right after token `end - 1`."""
-    return ROLE_AFTER.match(reader.text, reader.tokens[end - 1].end) is not None
+    """Whether a role noun or "người" stands in apposition right after token `end - 1`, and
+    does not introduce the next name ("màu áo Hebei Fortune, tiền đạo Ezequiel Lavezzi")."""
+    role = ROLE_AFTER.match(reader.text, reader.tokens[end - 1].end)
+    if role is None:
+        return False
+    after = re.match(r"\s+(\w)", reader.text[role.end():role.end() + 4])
+    return not (after and after.group(1).isupper())
+
+
+def role_shortly_before(reader: Reader, i: int) -> bool:
+    """Whether a role noun or a head of title stands one to three lower-case words before token
+    i, the words that say what kind: "HLV thể lực Carlos Lalin", "ca sĩ nổi tiếng Taylor Swift"."""
+    k = i
+    while k > 0 and i - k < MAX_ROLE_QUALIFIERS and reader.adjacent(k) and reader.tokens[k - 1].lowercase \
+            and reader.tokens[k - 1].key not in NOT_QUALIFIERS:
+        k -= 1
+        words = [t.key for t in reader.tokens[max(0, k - 3):k]]
+        if k < i and any(" ".join(words[n:]) in ROLE_WORDS for n in range(len(words))) \
+                and all(reader.adjacent(m) for m in range(k - len(words) + 1, k + 1)):
+            return True
+    return False
 
 
 def speech_follows(reader: Reader, end: int) -> bool:
@@ -111,6 +137,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
              if speech_follows(reader, end) or end in title_follows or role_follows(reader, end)
+             or role_shortly_before(reader, i)
              or under_role_heading(reader, i)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
     found += [(i, end) for i, end in runs if (i, end) not in found and age_follows(reader, end)

@@ -23,7 +23,7 @@ import re
 from digest.figures_names import mentions_by_evidence
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
-from digest.figures_words import FOREIGN_HONORIFICS, LEADING_HONORIFICS
+from digest.figures_words import FOREIGN_HONORIFICS, LEADING_HONORIFICS, SURNAMES
 from digest.models import Person
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:,|–|-|—|\()\s*")
@@ -188,8 +188,8 @@ def find_people(text: str) -> tuple[Person, ...]:
 def _gather(mentions: list[Mention]) -> tuple[dict[str, list[int]], dict[int, str]]:
     """The mentions of each person (by name key, in first-mention order), and whose each is.
 
-    Full names come first; a name that is the end of a fuller one ("HLV Hữu Thắng" after "HLV
-    Nguyễn Hữu Thắng", "An Khương" after "Trần Nguyễn An Khương") is that person. A one-word mention ("bà Mai", "ông Trump") joins the one person
+    Full names come first; a Vietnamese name that is the end of a fuller one ("HLV Hữu Thắng"
+    after "HLV Nguyễn Hữu Thắng", "An Khương" after "Trần Nguyễn An Khương") is that person. A one-word mention ("bà Mai", "ông Trump") joins the one person
     whose name ends, or starts, with it; without one it stays only when a title comes with it
     and it is not a Vietnamese syllable ("Tổng thống Sisi"), since "ông Thọ" alone says nobody.
     """
@@ -215,8 +215,13 @@ def _gather(mentions: list[Mention]) -> tuple[dict[str, list[int]], dict[int, st
 
 
 def _fuller_name(key: str, keys: set[str]) -> str:
-    """The one longer name of `keys` that ends with the words of `key`, or `key` itself."""
-    longer = [k for k in keys if k.endswith(" " + key)]
+    """The one longer Vietnamese name of `keys` that ends with the words of the Vietnamese
+    name `key` ("hữu thắng" in "nguyễn hữu thắng"), or `key` itself. Foreign runs are not
+    merged so: the longer one is more often a name with an organisation before it
+    ("Hollywood Paul Blackthorne")."""
+    if not all(looks_vietnamese(word) for word in key.split()):
+        return key
+    longer = [k for k in keys if k.endswith(" " + key) and k.split()[0] in SURNAMES]
     return longer[0] if len(longer) == 1 else key
 
 

@@ -136,7 +136,7 @@ class Reader:
         """Whether run [i, end) is a Vietnamese name that starts with a place's word, as stage
         and given names often do: "đạo diễn Đức Thịnh", "ca sĩ Mỹ Tâm" (but not "Hà Nội")."""
         after_place = self.place_end(i, end)
-        return i < after_place < end <= i + 3 and all(
+        return i < after_place < end <= i + 3 and len(self.tokens[end - 1].text) > 1 and all(
             looks_vietnamese(t.key) for t in self.tokens[i:end]) and self.place_end(after_place, end) == after_place
 
     def foreign_name_in(self, i: int, end: int) -> int | None:
@@ -169,7 +169,7 @@ class Reader:
             token = tokens[j]
             if token.capitalised:
                 end = self.run_end(j)
-                after_organisation = tokens[j - 1].lowercase and j - 1 > head
+                after_organisation = tokens[j - 1].lowercase and j - 1 > head and tokens[j - 1].key not in VERB_STOP
                 name = self.name_after_title(j, end, after_head_or_place, one_word_ok, after_organisation)
                 if name is not None:
                     return Title(i, name, name)

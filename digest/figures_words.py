@@ -24,13 +24,14 @@ ROLE_NOUNS = frozenset({
     "siêu mẫu", "hoa hậu", "á hậu", "đạo diễn", "nhà thiết kế", "ntk", "nhà báo", "nhà văn",
     "phóng viên", "người dẫn chương trình", "doanh nhân", "tỷ phú", "thẩm phán", "trợ lý",
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
-    "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "nhà sáng lập", "giám khảo",
+    "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo",
 })
 
 # Kin before a name say it is a person's: "vợ của John Legend", "Chồng của Tần Thư Bồi".
+# Not "bố": "tuyên bố của Bộ Thống nhất", "công bố của ...".
 KIN_NOUNS = frozenset(
     f"{kin}{of}" for kin in ("vợ", "chồng", "con gái", "con trai", "bạn gái", "bạn trai", "mẹ",
-                             "bố", "cha", "em gái", "em trai", "anh trai", "chị gái")
+                             "cha", "em gái", "em trai", "anh trai", "chị gái")
     for of in ("", " của"))
 
 HONORIFICS = frozenset(
@@ -60,7 +61,7 @@ NAME_LIST_JOINS = frozenset({",", "và", "&", "lẫn", "cùng", "hay", "hoặc"}
 # Words that make a run of foreign-looking capitals an organisation, a place or a work rather
 # than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers", "Honda Winner".
 FOREIGN_NOT_A_NAME = frozenset(
-    "united city fc club cf news league cup airlines airways air group bank corporation corp "
+    "united utd city fc club cf news league cup airlines airways air group bank corporation corp "
     "inc ltd co university college school academy hospital times post journal daily street "
     "avenue road park stadium arena center centre games award awards festival brothers motors "
     "international open tour world olympic real sporting athletic premier europa champions "
@@ -114,7 +115,7 @@ ORG_CONNECTORS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã"
 # Words after which a lower-case word is a verb, not part of the organisation.
 VERB_STOP = frozenset(
     "cho đã chủ phát nhấn yêu cùng là có được đang sẽ vừa nói trả khẳng nêu đề tham dự tới "
-    "đến tại ở trong về với của làm cũng và thì mà người khi nhận gửi kiểm đánh ký trao".split()
+    "đến tại ở trong về với của làm cũng và thì mà người khi nhận gửi kiểm đánh ký trao thuộc".split()
 )
 
 PLACES = frozenset(" ".join(p.lower().split()) for p in (

@@ -111,6 +111,18 @@ def test_more_cues_that_a_name_is_a_person(text: str, names: set[str]) -> None:
     assert names_in(text) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_260/1704
+    ("Những trợ lý thân cận của “Người đặc biệt”, cùng với HLV thể lực Carlos Lalin cũng sẽ tới "
+     "làm việc tại MU.", {"Carlos Lalin"}),
+    # Cluster_171/1115
+    ("Giám khảo của chương trình là ca sĩ Đông Nhi, nhạc sĩ Hồ Hoài Anh và nhạc sĩ trẻ Đỗ Hiếu.",
+     {"Đông Nhi", "Hồ Hoài Anh", "Đỗ Hiếu"}),
+])
+def test_a_role_with_words_that_say_what_kind_before_a_name(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
 def test_a_name_that_ends_a_fuller_one_is_the_same_person() -> None:
     # Cluster_228/1499
     text = ("Theo HLV Nguyễn Hữu Thắng, Công Phượng bị bong gân mức độ nhẹ. HLV Hữu Thắng cho hay, "
@@ -122,6 +134,8 @@ def test_a_name_that_ends_a_fuller_one_is_the_same_person() -> None:
     # Cluster_190/1237 and Cluster_255/1677: the second street of a crossing.
     "Tai nạn xảy ra tại ngã ba Xã Đàn - Phạm Ngọc Thạch, quận Đống Đa.",
     "Khi đến giao lộ Nguyễn Văn Linh - Nguyễn Đức Cảnh, tài xế dừng đèn đỏ.",
+    # Cluster_080/532: "bố" of "tuyên bố" is not kin.
+    "Hãng tin Yonhap của Hàn Quốc dẫn tuyên bố của Bộ Thống nhất nước này khẳng định Seoul từ chối.",
     # Cluster_261/1712: a club.
     "Tôi trân trọng quãng thời gian chơi bóng cho Borussia Dortmund, tôi muốn gửi lời cảm ơn.",
 ])
