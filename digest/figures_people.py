@@ -123,8 +123,11 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
                 and len(names[-1].text) > 1:
             name_start = after_places  # "tuyển thủ Đức Gundogan": the nationality first
         if name_start is not None:
-            return _make_mention(reader, name_start, end, _titles_before_honorific(
+            mention = _make_mention(reader, name_start, end, _titles_before_honorific(
                 reader, titles, start - len(honorific.split())))
+            if reader.place_end(name_start, end) == name_start:  # not "người đàn ông Pakistan"
+                mention.honorific = honorific
+            return mention
     if vietnamese is None or vietnamese != i:
         return None
     if _title_follows(reader, end) or (
@@ -190,8 +193,9 @@ def _gather(mentions: list[Mention]) -> tuple[dict[str, list[int]], dict[int, st
 
     Full names come first; a Vietnamese name that is the end of a fuller one ("HLV Hữu Thắng"
     after "HLV Nguyễn Hữu Thắng", "An Khương" after "Trần Nguyễn An Khương") is that person. A one-word mention ("bà Mai", "ông Trump") joins the one person
-    whose name ends, or starts, with it; without one it stays only when a title comes with it
-    and it is not a Vietnamese syllable ("Tổng thống Sisi"), since "ông Thọ" alone says nobody.
+    whose name ends, or starts, with it; without one it stays only when a title or an honorific
+    that may introduce a foreign name comes with it and it is not a Vietnamese syllable
+    ("Tổng thống Sisi", "ông Trump", "tiền đạo Ibrahimovic"), since "ông Thọ" alone says nobody.
     """
     people: dict[str, list[int]] = {}
     owner: dict[int, str] = {}
@@ -205,7 +209,8 @@ def _gather(mentions: list[Mention]) -> tuple[dict[str, list[int]], dict[int, st
         if not mention.short:
             continue
         matches = [k for k in people if k.split()[-1] == word or k.split()[0] == word]
-        if not matches and (mention.titles or word in people) and not looks_vietnamese(word):
+        introduced = mention.titles or (mention.honorific in {"ông", "bà", "ngài"} and len(word) > 2)
+        if not matches and (introduced or word in people) and not looks_vietnamese(word):
             matches = [word]
         if len(matches) == 1:
             owner[n] = matches[0]

@@ -61,6 +61,7 @@ class Mention:
     first_token: int
     last_token: int
     titles: list[str] = field(default_factory=list)
+    honorific: str | None = None
 
     @property
     def short(self) -> bool:

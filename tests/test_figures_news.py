@@ -93,9 +93,9 @@ def names_in(text: str) -> set[str]:
     # Cluster_268/1757: "Bé" opening a sentence, "bé" before a foreign name, and a title with
     # "cố vấn".
     ("Bé Yana Kleshova (4 tuổi) đã bật khóc trước ống kính.", {"Yana Kleshova"}),
-    ("Ông Obama không ngại nằm hẳn xuống sàn nhà khi chơi đùa cùng bé Ella Rhodes.", {"Ella Rhodes"}),
+    ("Ông Obama không ngại nằm hẳn xuống sàn nhà khi chơi đùa cùng bé Ella Rhodes.", {"Obama", "Ella Rhodes"}),
     ("Ông Obama chơi đùa cùng bé Ella Rhodes, con gái của Phó cố vấn An ninh quốc gia Ben Rhodes, "
-     "tại Nhà Trắng.", {"Ella Rhodes", "Ben Rhodes"}),
+     "tại Nhà Trắng.", {"Obama", "Ella Rhodes", "Ben Rhodes"}),
     # Cluster_127/820: kin before a name.
     ("Người mẫu Chrissy Teigen - vợ của John Legend - cũng bị kẻ này chú ý.",
      {"Chrissy Teigen", "John Legend"}),
@@ -121,6 +121,14 @@ def test_more_cues_that_a_name_is_a_person(text: str, names: set[str]) -> None:
 ])
 def test_a_role_with_words_that_say_what_kind_before_a_name(text: str, names: set[str]) -> None:
     assert names_in(text) == names
+
+
+def test_a_foreign_surname_after_ong_or_ba_is_a_person_but_a_nationality_is_not() -> None:
+    # Cluster_002/12 and Cluster_193/1261
+    assert names_in("Tuyên bố trên cho thấy bà Clinton có quan điểm ngày càng cứng rắn hơn đối với "
+                    "ông Trump, ứng viên tổng thống đảng Cộng hòa.") == {"Clinton", "Trump"}
+    assert names_in("Ba người đàn ông Pakistan tuổi từ 28-31 đang xin tị nạn ở Đức bị cảnh sát bắt "
+                    "hôm 31/5, theo AFP.") == set()
 
 
 def test_a_name_that_ends_a_fuller_one_is_the_same_person() -> None:
