@@ -64,9 +64,18 @@ def extract_figures(text: str, published: datetime | None = None, article_id: st
 
 def _numbers_only_in(title: str, body_numbers: list[Number], article_id: str | None) -> list[Number]:
     """The figures of the title whose value the body does not give: headlines often carry the
-    one figure the body leaves out, and otherwise repeat the body's."""
+    one figure the body leaves out, and otherwise repeat the body's, same or rounded ("9 triệu
+    xe" for "9.014.000 chiếc")."""
     return [n for n in find_numbers(title, article_id)
-            if not any(_same_value(n, seen) for seen in body_numbers)]
+            if not any(_same_value(n, seen) or _rounded(n.value, seen.value) for seen in body_numbers)]
+
+
+def _rounded(headline: float, body: float) -> bool:
+    """Whether a headline's figure is the body's rounded to the headline's significant digits
+    ("9 triệu" for 9.014.000, not 0,54% for 0,55%). An equal value in another unit is another
+    fact ("tàu hơn 30.000 tấn", "bến tàu 30.000 DWT")."""
+    digits = len(f"{abs(headline):.15g}".replace(".", "").strip("0")) or 1
+    return headline != body and float(f"{body:.{digits}g}") == headline
 
 
 def _check_inputs(text: object, published: object, article_id: object, title: object) -> None:

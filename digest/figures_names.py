@@ -132,8 +132,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     `runs` are the capitalised runs [i, end) no local rule took, `known` the mentions found,
     `title_follows` the token positions where "NAME, TITLE" has its title.
     """
-    alone = {reader.tokens[i].key for i, end in runs if end - i == 1}
-    alone |= {reader.tokens[m.first_token].key for m in known if m.short}
+    alone_unnamed = {reader.tokens[i].key for i, end in runs if end - i == 1}
+    alone = alone_unnamed | {reader.tokens[m.first_token].key for m in known if m.short}
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
              if speech_follows(reader, end) or end in title_follows or role_follows(reader, end)
@@ -146,8 +146,19 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     people += _listed_with(reader, [r for r in shaped if r not in found], people)
+    people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
+                                    for i, end in people[len(known):]]
     return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1)
             for i, end in people[len(known):]]
+
+
+def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> tuple[int, int]:
+    """The run without a first word that stands alone elsewhere (and is not a person's there,
+    as "bà Julia" is), when two words or more are left: "chỉ huy của Taliban Mullah Abdul Rauf" ... "của
+    Taliban", "Boeing Ray Conner" ... "Boeing"."""
+    if end - i >= 3 and reader.tokens[i].key in alone and reader.tokens[i].key != reader.tokens[end - 1].key:
+        return i + 1, end
+    return i, end
 
 
 def _listed_with(reader: Reader, candidates: list[tuple[int, int]],

@@ -42,7 +42,7 @@ MEASURE_UNITS = (
     "km2", "km²", "km/h", "km", "m2", "m²", "m3", "m³", "mét vuông", "mét khối", "mét", "m",
     "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "mg", "lít", "ml",
     "mw", "kw", "kwh", "gw", "gwh", "mwh", "độ c", "°c", "thùng", "teu", "hải lý", "dặm",
-    "cây số", "inch", "độ richter", "richter", "mã lực", "phân khối", "cc", "dwt", "chỉ vàng",
+    "cây số", "inch", "độ", "độ richter", "richter", "mã lực", "phân khối", "cc", "dwt", "chỉ vàng",
     "lượng vàng", "carat", "feet", "dặm/giờ",
 )
 
@@ -76,12 +76,14 @@ COUNT_NOUNS = (
     "tòa nhà", "nhà máy", "hợp đồng", "đường bay", "tiền án", "mẫu", "mẫu xe", "gói",
     "đoạn", "cá thể", "làn xe", "đề cử", "danh hiệu", "giải", "giải thưởng", "chức vô địch",
     "ván", "trận thắng", "trận hòa", "trận thua", "sổ tiết kiệm",
-    "tác giả", "hành vi", "tội danh", "máy", "thiết bị", "bài", "bài báo", "ca khúc", "bộ phim",
+    "tác giả", "hành vi", "tội danh", "bộ", "bộ sưu tập", "lính", "lính cứu hỏa", "chi nhánh",
+    "máy", "thiết bị", "bài", "bài báo", "ca khúc", "bộ phim",
     *ROLE_NOUNS,
 )
 
-# A counted noun that is the first half of another word: "1/5 con số", "12 ca nô".
-NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước"})
+# A unit or counted noun that is the first half of another word: "1/5 con số", "12 ca nô",
+# a coordinate "105,53 độ kinh Đông".
+NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "độ kinh", "độ vĩ"})
 
 PER_UNITS = (
     "ngày", "tháng", "năm", "người", "kg", "con", "tấn", "lít", "m2", "giờ", "km", "ha",
@@ -92,7 +94,7 @@ PER_UNITS = (
 NOT_A_FIGURE_BEFORE = frozenset(
     "số thứ khóa khoá lần điều khoản chương mục phần lớp quận phường tầng phòng lô km ql "
     "đường kỳ phiên đợt vòng bảng hạng top trang tập mùa tuần ngày tháng năm quý sn "
-    "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số".split()
+    "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số phút".split()
 )
 
 # Words of a contest: in a text that has one, "5 điểm" is a score ("dẫn đầu bảng xếp hạng với
@@ -203,7 +205,7 @@ def read_unit(text: str, pos: int) -> _Unit | None:
     unit, counted = "", False
     if match := PERCENT.match(text, end):
         unit, end = PERCENT_UNIT, match.end()
-    elif match := UNIT.match(text, end):
+    elif (match := UNIT.match(text, end)) and not _not_a_count(text, match):
         written = match.group(1)
         unit, end = CURRENCIES.get(written.lower(), written), match.end()
     elif (match := COUNT_NOUN.match(text, end)) and not _not_a_count(text, match):
@@ -222,14 +224,22 @@ def read_unit(text: str, pos: int) -> _Unit | None:
 
 
 def _not_a_count(text: str, noun: re.Match[str]) -> bool:
-    """Whether the counted noun after a number is the first half of another word ("1/5 con
-    số") or the start of a name ("số nhà 176 Xã Đàn": a capital, then another)."""
-    next_word = re.match(r"[ \t]+([^\W\d_]+)", text[noun.end():noun.end() + 20])
-    if not next_word:
-        return False
-    if noun.group(1)[0].isupper() and next_word.group(1)[0].isupper():
-        return True
-    return f"{noun.group(1).lower()} {next_word.group(1).lower()}" in NOT_COUNTED
+    """Whether the unit or counted noun after a number is the first half of another word ("1/5
+    con số", "105,53 độ kinh Đông") or the start of a name ("số nhà 176 Xã Đàn")."""
+    next_word = _next_word(text, noun.end())
+    return _starts_a_name(text, noun) or f"{noun.group(1).lower()} {next_word.lower()}" in NOT_COUNTED
+
+
+def _starts_a_name(text: str, unit: re.Match[str]) -> bool:
+    """Whether the unit after a number is the first word of a street's name: a capital, then
+    another ("176 Xã Đàn", "61 Yên Lãng"); not an abbreviation ("30.000 DWT")."""
+    written = unit.group(1)
+    return written[0].isupper() and not written.isupper() and _next_word(text, unit.end())[:1].isupper()
+
+
+def _next_word(text: str, pos: int) -> str:
+    word = re.match(r"[ \t]+([^\W\d_]+)", text[pos:pos + 20])
+    return word.group(1) if word else ""
 
 
 def _digit_follows(text: str, pos: int) -> bool:

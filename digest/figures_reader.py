@@ -259,7 +259,7 @@ class Reader:
         before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
         previous = self.tokens[i - 1]
         inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS and self.adjacent(i) \
-            and self.adjacent(i - 1) and self.tokens[i - 2].capitalised
+            and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2)
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"}
         return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
             tuple("0123456789")) or inside_name or following

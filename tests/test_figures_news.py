@@ -49,8 +49,14 @@ def test_more_counted_nouns_and_units(text: str, expected: list[tuple[str, float
 
 
 @pytest.mark.parametrize("text", [
-    # Cluster_190/1237: a house number before a street whose first word is a counted noun.
+    # Cluster_190/1237 and Cluster_110/714: a house number before a street whose first word is
+    # a counted noun or a unit.
     "Đoạn ngang qua số nhà 176 Xã Đàn, đã bất ngờ mất lái.",
+    "Các cửa hàng bị kiểm tra có địa chỉ tại: 61 Yên Lãng, 401 Bạch Mai.",
+    # Cluster_069/461: the minute of a match.
+    "Phút 85 trận đấu diễn ra trên sân Tam Kỳ, Đình Luật thực hiện cú nhảy.",
+    # Cluster_224/1471: a position.
+    "Đang hành nghề tại 19,16 độ vĩ bắc, 105,53 độ kinh đông thì bị nghiêng và chìm.",
     # Cluster_059/396: points on a league table are a score.
     "Thầy trò HLV Trương Việt Hoàng đang dẫn đầu bảng xếp hạng với 25 điểm, bỏ xa Thanh Hóa xếp "
     "sau tới 6 điểm.",
@@ -71,6 +77,10 @@ def test_the_title_gives_the_figures_the_body_leaves_out_once() -> None:
     figures = extract_figures(body, title="Siêu xe hơn 10 tỉ bị xe container tông văng hơn 10 m")
     assert [(n.text, n.value, n.unit) for n in figures.numbers] == [
         ("hơn 10 tỉ", 10e9, ""), ("hơn 10 m", 10, "m")]
+    # Cluster_123/800: nor one the body gives more precisely.
+    body = "Hãng đã bán ra 9.014.000 chiếc xe hybrid trên toàn cầu."
+    figures = extract_figures(body, title="Toyota vừa khoe “chiến tích” 9 triệu xe xanh toàn cầu")
+    assert [n.value for n in figures.numbers] == [9014000]
     # Cluster_195/1277: a figure of the title that the body repeats is not read twice.
     body = "Một vụ hỏa hoạn đã xảy ra tại một kho đạn dược khiến ít nhất 17 binh sĩ thiệt mạng."
     figures = extract_figures(body, title="Cháy kho đạn ở Ấn Độ: 17 binh sĩ thiệt mạng")
@@ -129,6 +139,19 @@ def test_a_foreign_surname_after_ong_or_ba_is_a_person_but_a_nationality_is_not(
                     "ông Trump, ứng viên tổng thống đảng Cộng hòa.") == {"Clinton", "Trump"}
     assert names_in("Ba người đàn ông Pakistan tuổi từ 28-31 đang xin tị nạn ở Đức bị cảnh sát bắt "
                     "hôm 31/5, theo AFP.") == set()
+
+
+def test_an_organisation_before_a_name_is_left_out_when_it_stands_alone_elsewhere() -> None:
+    # Cluster_279/1824
+    text = ("Dịch vụ gọi xe của Uber hiện có giá trị 62,5 tỉ USD. Giám đốc điều hành Uber Travis "
+            "Kalanick nói rằng thỏa thuận đầu tư trên là một phiếu tín nhiệm.")
+    assert names_in(text) == {"Travis Kalanick"}
+
+
+def test_a_role_opening_a_sentence_is_not_an_organisation_around_the_name() -> None:
+    # Cluster_146/952
+    text = "Nhân viên Hoàng Thị Ngọc Thủy (25 tuổi) đến tính tiền bất ngờ Công rút dao."
+    assert names_in(text) == {"Hoàng Thị Ngọc Thủy"}
 
 
 def test_a_name_that_ends_a_fuller_one_is_the_same_person() -> None:
