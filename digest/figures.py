@@ -42,21 +42,40 @@ def extract_figures(text: str, published: datetime | None = None, article_id: st
     """The key figures of one article.
 
     `published` gives the year to dates written without one ("Chiều 28/7"); `article_id` is
-    stamped on every number; `title` is read for people, documents, places and the date, but
-    not for numbers, which the body repeats.
+    stamped on every number; `title` is read for people, documents, places and the date, and
+    for the numbers the body does not repeat ("Siêu xe hơn 10 tỉ bị ... tông văng hơn 10 m").
     """
     _check_inputs(text, published, article_id, title)
     body = unicodedata.normalize("NFC", text)
     heading = unicodedata.normalize("NFC", title).strip()
     in_body = not heading or heading in body[:len(heading) + TITLE_IN_BODY_WINDOW]
     full = body if in_body else f"{heading}\n\n{body}"
+    numbers = find_numbers(body, article_id)
+    if not in_body:
+        numbers += _numbers_only_in(heading, numbers, article_id)
     return Figures(
         people=find_people(full),
-        numbers=tuple(find_numbers(body, article_id)),
+        numbers=tuple(numbers),
         documents=find_documents(full),
         places=find_places(full),
         event_date=find_event_date(full, published),
     )
+
+
+def _numbers_only_in(title: str, body_numbers: list[Number], article_id: str | None) -> list[Number]:
+    """The figures of the title whose value the body does not give: headlines often carry the
+    one figure the body leaves out, and otherwise repeat the body's, same or rounded ("9 triệu
+    xe" for "9.014.000 chiếc")."""
+    return [n for n in find_numbers(title, article_id)
+            if not any(_same_value(n, seen) or _rounded(n.value, seen.value) for seen in body_numbers)]
+
+
+def _rounded(headline: float, body: float) -> bool:
+    """Whether a headline's figure is the body's rounded to the headline's significant digits
+    ("9 triệu" for 9.014.000, not 0,54% for 0,55%). An equal value in another unit is another
+    fact ("tàu hơn 30.000 tấn", "bến tàu 30.000 DWT")."""
+    digits = len(f"{abs(headline):.15g}".replace(".", "").strip("0")) or 1
+    return headline != body and float(f"{body:.{digits}g}") == headline
 
 
 def _check_inputs(text: object, published: object, article_id: object, title: object) -> None:

@@ -21,14 +21,25 @@ import re
 
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
-    FOREIGN_NOT_A_NAME, NAME_LIST_JOINS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES,
+    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, NAME_LIST_JOINS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES,
+    VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
     r"^\s*(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s*:", re.IGNORECASE)
-AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm)", re.IGNORECASE)
+AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
+# "Kwon Yonggil – nghi phạm ...", "William Hague, người đã ...": a role or "người" in apposition.
+ROLE_AFTER = re.compile(
+    r"\s*(?:,|–|-|—)\s*(?:" + "|".join(sorted(ROLE_NOUNS | {"người"}, key=len, reverse=True)) + r")(?![^\W\d_])",
+    re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
 MAX_NAME_WORDS = 4
+MAX_ROLE_QUALIFIERS = 3
+ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
+# Words that end the qualifiers of a role: verbs and links, and the heads of an organisation
+# whose name comes next ("cầu thủ đội tuyển Arsenal Aaron Ramsey").
+NOT_QUALIFIERS = VERB_STOP | frozenset(
+    "nhưng còn hay hoặc rồi đội tuyển clb bộ ty đoàn hãng báo đài trường viện ban sở".split())
 
 
 def could_be_name(reader: Reader, i: int, end: int) -> bool:
@@ -60,6 +71,30 @@ def name_shaped(reader: Reader, i: int, end: int) -> bool:
 def age_follows(reader: Reader, end: int) -> bool:
     """Whether "(34 tuổi", ", 16 tuổi" or "(SN 1991" comes right after token `end - 1`."""
     return AGE_AFTER.match(reader.text, reader.tokens[end - 1].end) is not None
+
+
+def role_follows(reader: Reader, end: int) -> bool:
+    """Whether a role noun or "người" stands in apposition right after token `end - 1`, and
+    does not introduce the next name ("màu áo Hebei Fortune, tiền đạo Ezequiel Lavezzi")."""
+    role = ROLE_AFTER.match(reader.text, reader.tokens[end - 1].end)
+    if role is None:
+        return False
+    after = re.match(r"\s+(\w)", reader.text[role.end():role.end() + 4])
+    return not (after and after.group(1).isupper())
+
+
+def role_shortly_before(reader: Reader, i: int) -> bool:
+    """Whether a role noun or a head of title stands one to three lower-case words before token
+    i, the words that say what kind: "HLV thể lực Carlos Lalin", "ca sĩ nổi tiếng Taylor Swift"."""
+    k = i
+    while k > 0 and i - k < MAX_ROLE_QUALIFIERS and reader.adjacent(k) and reader.tokens[k - 1].lowercase \
+            and reader.tokens[k - 1].key not in NOT_QUALIFIERS:
+        k -= 1
+        words = [t.key for t in reader.tokens[max(0, k - 3):k]]
+        if k < i and any(" ".join(words[n:]) in ROLE_WORDS for n in range(len(words))) \
+                and all(reader.adjacent(m) for m in range(k - len(words) + 1, k + 1)):
+            return True
+    return False
 
 
 def speech_follows(reader: Reader, end: int) -> bool:
@@ -97,11 +132,13 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     `runs` are the capitalised runs [i, end) no local rule took, `known` the mentions found,
     `title_follows` the token positions where "NAME, TITLE" has its title.
     """
-    alone = {reader.tokens[i].key for i, end in runs if end - i == 1}
-    alone |= {reader.tokens[m.first_token].key for m in known if m.short}
+    alone_unnamed = {reader.tokens[i].key for i, end in runs if end - i == 1}
+    alone = alone_unnamed | {reader.tokens[m.first_token].key for m in known if m.short}
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
-             if speech_follows(reader, end) or end in title_follows or under_role_heading(reader, i)
+             if speech_follows(reader, end) or end in title_follows or role_follows(reader, end)
+             or role_shortly_before(reader, i)
+             or under_role_heading(reader, i)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
     found += [(i, end) for i, end in runs if (i, end) not in found and age_follows(reader, end)
               and could_be_name(reader, i, end)]
@@ -109,8 +146,19 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     people += _listed_with(reader, [r for r in shaped if r not in found], people)
+    people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
+                                    for i, end in people[len(known):]]
     return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1)
             for i, end in people[len(known):]]
+
+
+def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> tuple[int, int]:
+    """The run without a first word that stands alone elsewhere (and is not a person's there,
+    as "bà Julia" is), when two words or more are left: "chỉ huy của Taliban Mullah Abdul Rauf" ... "của
+    Taliban", "Boeing Ray Conner" ... "Boeing"."""
+    if end - i >= 3 and reader.tokens[i].key in alone and reader.tokens[i].key != reader.tokens[end - 1].key:
+        return i + 1, end
+    return i, end
 
 
 def _listed_with(reader: Reader, candidates: list[tuple[int, int]],

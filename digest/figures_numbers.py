@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.figures_words import ROLE_NOUNS
 from digest.models import Number
 
 
@@ -41,7 +42,8 @@ MEASURE_UNITS = (
     "km2", "km²", "km/h", "km", "m2", "m²", "m3", "m³", "mét vuông", "mét khối", "mét", "m",
     "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "mg", "lít", "ml",
     "mw", "kw", "kwh", "gw", "gwh", "mwh", "độ c", "°c", "thùng", "teu", "hải lý", "dặm",
-    "cây số", "inch",
+    "cây số", "inch", "độ", "độ richter", "richter", "mã lực", "phân khối", "cc", "dwt", "chỉ vàng",
+    "lượng vàng", "carat", "feet", "dặm/giờ",
 )
 
 COUNT_NOUNS = (
@@ -68,10 +70,20 @@ COUNT_NOUNS = (
     "năm tù", "tháng tù", "năm tù giam", "tháng tù treo", "năm tù treo", "nghi can", "đường dây",
     "trạm", "mũi", "chủng loại", "loại", "lần vô địch", "cấp độ", "thiếu úy", "trung úy",
     "thượng úy", "đại úy", "thiếu tá", "trung tá", "thượng tá", "đại tá",
+    # The nouns that most often follow a number in general news (vims.jsonl) and were missing.
+    "bậc", "vị trí", "vấn đề", "nội dung", "thân nhân", "phụ nữ", "thanh niên", "đứa trẻ",
+    "đứa con", "trẻ", "vợ chồng", "quan chức", "cá nhân", "bị hại", "dân làng", "khẩu súng",
+    "tòa nhà", "nhà máy", "hợp đồng", "đường bay", "tiền án", "mẫu", "mẫu xe", "gói",
+    "đoạn", "cá thể", "làn xe", "đề cử", "danh hiệu", "giải", "giải thưởng", "chức vô địch",
+    "ván", "trận thắng", "trận hòa", "trận thua", "sổ tiết kiệm",
+    "tác giả", "hành vi", "tội danh", "bộ", "bộ sưu tập", "lính", "lính cứu hỏa", "chi nhánh",
+    "máy", "thiết bị", "bài", "bài báo", "ca khúc", "bộ phim",
+    *ROLE_NOUNS,
 )
 
-# A counted noun that is the first half of another word: "1/5 con số", "12 ca nô".
-NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "nhà máy"})
+# A unit or counted noun that is the first half of another word: "1/5 con số", "12 ca nô",
+# a coordinate "105,53 độ kinh Đông".
+NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "độ kinh", "độ vĩ"})
 
 PER_UNITS = (
     "ngày", "tháng", "năm", "người", "kg", "con", "tấn", "lít", "m2", "giờ", "km", "ha",
@@ -82,8 +94,15 @@ PER_UNITS = (
 NOT_A_FIGURE_BEFORE = frozenset(
     "số thứ khóa khoá lần điều khoản chương mục phần lớp quận phường tầng phòng lô km ql "
     "đường kỳ phiên đợt vòng bảng hạng top trang tập mùa tuần ngày tháng năm quý sn "
-    "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số".split()
+    "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số phút".split()
 )
+
+# Words of a contest: in a text that has one, "5 điểm" is a score ("dẫn đầu bảng xếp hạng với
+# 25 điểm", "đạt 179,8 điểm"), not a count of places ("sạt lở 14 điểm trên Quốc lộ 4C").
+CONTEST = re.compile(
+    r"(?<![^\W\d_])(?:bảng xếp hạng|bxh|vòng đấu|vòng loại|chung kết|trận|ván|elo|giải đấu|"
+    r"mùa giải|thi đấu|kỳ thủ|xạ thủ|huy chương|hcv|hcb|hcđ|thí sinh|điểm thi|môn thi)(?![^\W\d_])",
+    re.IGNORECASE)
 
 # "tổng số 589 tuyến" is a total, though "số" before a number is otherwise a code ("số 44").
 TOTAL_BEFORE = re.compile(r"(?:^|\s)tổng số$")
@@ -133,6 +152,10 @@ UNIT = re.compile(
 )
 COUNT_NOUN = re.compile(r"[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r")(?![^\W\d_])", re.IGNORECASE)
 COORDINATED_NOUN = re.compile(r",[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r")(?![^\W\d_])")
+# A match record: "thắng", "hòa", "thua" count results only as items of a list; otherwise they
+# are verbs ("tỉ lệ đánh bạc thua 7 thắng 3").
+MATCH_RESULT = re.compile(r"[ \t\u00a0]+(thắng|hòa|hoà|thua)(?=[ \t\u00a0]*[,;)]|[ \t\u00a0]+và\b)", re.IGNORECASE)
+PART_OF = re.compile(r"[ \t\u00a0]+trong số(?![^\W\d_])", re.IGNORECASE)
 PER_UNIT = re.compile(r"[ \t\u00a0]*/[ \t\u00a0]*(" + _alternation(PER_UNITS) + r")(?![^\W\d_])", re.IGNORECASE)
 RANGE_JOIN = re.compile(r"[ \t\u00a0]*(?:-|–|—|đến|tới)[ \t\u00a0]*")
 AT_LEAST_AFTER = re.compile(r"[ \t\u00a0]+(trở lên|trở xuống)")
@@ -182,23 +205,41 @@ def read_unit(text: str, pos: int) -> _Unit | None:
     unit, counted = "", False
     if match := PERCENT.match(text, end):
         unit, end = PERCENT_UNIT, match.end()
-    elif match := UNIT.match(text, end):
+    elif (match := UNIT.match(text, end)) and not _not_a_count(text, match):
         written = match.group(1)
         unit, end = CURRENCIES.get(written.lower(), written), match.end()
-    elif (match := COUNT_NOUN.match(text, end)) and not _first_half_of_word(text, match):
+    elif (match := COUNT_NOUN.match(text, end)) and not _not_a_count(text, match):
         unit, end, counted = match.group(1).lower(), match.end(), True
         while (more := COORDINATED_NOUN.match(text, end)) and not _digit_follows(text, more.end()):
             unit, end = f"{unit}, {more.group(1)}", more.end()
+    elif match := MATCH_RESULT.match(text, end):  # "(3 thắng, 1 hòa, 1 thua)"
+        unit, end, counted = match.group(1).lower(), match.end(), True
+    elif match := PART_OF.match(text, end):  # "9 trong số đó phải nhập viện"
+        end, counted = match.end(), True
     if unit and (per := PER_UNIT.match(text, end)):
         unit, end = f"{unit}/{per.group(1).lower()}", per.end()
-    if not unit and factor == 1.0:
+    if not unit and factor == 1.0 and not counted:
         return None
     return _Unit(factor, unit, end, counted)
 
 
-def _first_half_of_word(text: str, noun: re.Match[str]) -> bool:
-    next_word = re.match(r"[ \t]+([^\W\d_]+)", text[noun.end():noun.end() + 20])
-    return bool(next_word) and f"{noun.group(1).lower()} {next_word.group(1).lower()}" in NOT_COUNTED
+def _not_a_count(text: str, noun: re.Match[str]) -> bool:
+    """Whether the unit or counted noun after a number is the first half of another word ("1/5
+    con số", "105,53 độ kinh Đông") or the start of a name ("số nhà 176 Xã Đàn")."""
+    next_word = _next_word(text, noun.end())
+    return _starts_a_name(text, noun) or f"{noun.group(1).lower()} {next_word.lower()}" in NOT_COUNTED
+
+
+def _starts_a_name(text: str, unit: re.Match[str]) -> bool:
+    """Whether the unit after a number is the first word of a street's name: a capital, then
+    another ("176 Xã Đàn", "61 Yên Lãng"); not an abbreviation ("30.000 DWT")."""
+    written = unit.group(1)
+    return written[0].isupper() and not written.isupper() and _next_word(text, unit.end())[:1].isupper()
+
+
+def _next_word(text: str, pos: int) -> str:
+    word = re.match(r"[ \t]+([^\W\d_]+)", text[pos:pos + 20])
+    return word.group(1) if word else ""
 
 
 def _digit_follows(text: str, pos: int) -> bool:
@@ -335,12 +376,13 @@ def find_numbers(text: str, article_id: str | None = None) -> list[Number]:
     found: list[Number] = []
     consumed = 0
     previous: _Previous | None = None
+    scored = CONTEST.search(text) is not None
     for match in NUMBER.finditer(text):
         if match.start() < consumed:
             continue
         reading, end = _read_figure(text, match)
         consumed = max(consumed, end)
-        if reading is None:
+        if reading is None or (scored and reading.unit.unit == "điểm"):
             continue
         figure = _build(text, reading, article_id, previous)
         previous = _Previous(figure, reading.end)

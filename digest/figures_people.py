@@ -23,7 +23,7 @@ import re
 from digest.figures_names import mentions_by_evidence
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
-from digest.figures_words import FOREIGN_HONORIFICS
+from digest.figures_words import FOREIGN_HONORIFICS, LEADING_HONORIFICS, SURNAMES
 from digest.models import Person
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:,|–|-|—|\()\s*")
@@ -106,18 +106,28 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             chain = _titles_chained_before(reader, titles, titled_names[k])
             return _make_mention(reader, k, end, chain)
     start = i
-    if reader.tokens[i].key in {"ông", "bà", "ngài"} and end - i > 1:
+    if reader.tokens[i].key in LEADING_HONORIFICS and end - i > 1:
         start = i + 1
     honorific = reader.honorific_before(start) or (reader.tokens[i].key if start > i else None)
     vietnamese = reader.vietnamese_name_in(start, end)
     if honorific and not reader.title_at(start):
         names = reader.tokens[start:end]
+        foreign_ok = honorific in FOREIGN_HONORIFICS and len(names) <= 4
+        name_start = None
         # "ông", "bà", "đồng chí" before two to four capitalised words name a person even
         # when the surname is rare ("Bà Văn Thị Bạch Tuyết") or foreign ("ông Ahmed Adel").
-        if vietnamese == start or len(names) == 1 or (
-                honorific in FOREIGN_HONORIFICS and len(names) <= 4 and reader.place_end(start, end) == start):
-            return _make_mention(reader, start, end, _titles_before_honorific(
+        if vietnamese == start or len(names) == 1 or (foreign_ok and reader.place_end(start, end) == start) \
+                or reader.given_name_at_place(start, end):
+            name_start = start
+        elif foreign_ok and (after_places := reader.foreign_name_in(start, end)) not in (None, start) \
+                and len(names[-1].text) > 1:
+            name_start = after_places  # "tuyển thủ Đức Gundogan": the nationality first
+        if name_start is not None:
+            mention = _make_mention(reader, name_start, end, _titles_before_honorific(
                 reader, titles, start - len(honorific.split())))
+            if reader.place_end(name_start, end) == name_start:  # not "người đàn ông Pakistan"
+                mention.honorific = honorific
+            return mention
     if vietnamese is None or vietnamese != i:
         return None
     if _title_follows(reader, end) or (
@@ -181,28 +191,43 @@ def find_people(text: str) -> tuple[Person, ...]:
 def _gather(mentions: list[Mention]) -> tuple[dict[str, list[int]], dict[int, str]]:
     """The mentions of each person (by name key, in first-mention order), and whose each is.
 
-    Full names come first. A one-word mention ("bà Mai", "ông Trump") joins the one person
-    whose name ends, or starts, with it; without one it stays only when a title comes with it
-    and it is not a Vietnamese syllable ("Tổng thống Sisi"), since "ông Thọ" alone says nobody.
+    Full names come first; a Vietnamese name that is the end of a fuller one ("HLV Hữu Thắng"
+    after "HLV Nguyễn Hữu Thắng", "An Khương" after "Trần Nguyễn An Khương") is that person. A one-word mention ("bà Mai", "ông Trump") joins the one person
+    whose name ends, or starts, with it; without one it stays only when a title or an honorific
+    that may introduce a foreign name comes with it and it is not a Vietnamese syllable
+    ("Tổng thống Sisi", "ông Trump", "tiền đạo Ibrahimovic"), since "ông Thọ" alone says nobody.
     """
     people: dict[str, list[int]] = {}
     owner: dict[int, str] = {}
+    full_keys = {phrase_key(m.name) for m in mentions if not m.short}
     for n, mention in enumerate(mentions):
         if not mention.short:
-            owner[n] = phrase_key(mention.name)
+            owner[n] = _fuller_name(phrase_key(mention.name), full_keys)
             people.setdefault(owner[n], []).append(n)
     for n, mention in enumerate(mentions):
         word = phrase_key(mention.name)
         if not mention.short:
             continue
         matches = [k for k in people if k.split()[-1] == word or k.split()[0] == word]
-        if not matches and (mention.titles or word in people) and not looks_vietnamese(word):
+        introduced = mention.titles or (mention.honorific in {"ông", "bà", "ngài"} and len(word) > 2)
+        if not matches and (introduced or word in people) and not looks_vietnamese(word):
             matches = [word]
         if len(matches) == 1:
             owner[n] = matches[0]
             people.setdefault(matches[0], []).append(n)
     first_seen = {k: min(mentions[n].start for n in ns) for k, ns in people.items()}
     return dict(sorted(people.items(), key=lambda item: first_seen[item[0]])), owner
+
+
+def _fuller_name(key: str, keys: set[str]) -> str:
+    """The one longer Vietnamese name of `keys` that ends with the words of the Vietnamese
+    name `key` ("hữu thắng" in "nguyễn hữu thắng"), or `key` itself. Foreign runs are not
+    merged so: the longer one is more often a name with an organisation before it
+    ("Hollywood Paul Blackthorne")."""
+    if not all(looks_vietnamese(word) for word in key.split()):
+        return key
+    longer = [k for k in keys if k.endswith(" " + key) and k.split()[0] in SURNAMES]
+    return longer[0] if len(longer) == 1 else key
 
 
 def _chairs(text: str, mentions: list[Mention], owner: dict[int, str]) -> set[str]:

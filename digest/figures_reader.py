@@ -10,9 +10,9 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    FOREIGN_HEADS, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, ORG_CONNECTORS,
-    ORG_SYLLABLES, PLACE_CONTEXT, PLACES, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES,
-    VERB_STOP,
+    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
+    ORG_CONNECTORS, ORG_SYLLABLES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES, STREET_NAMES,
+    SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
 
 BYLINE_MARKERS = re.compile(r"^\s*(?:tác giả|theo|nguồn|ảnh|bài|ghi)\b", re.IGNORECASE)
@@ -61,6 +61,7 @@ class Mention:
     first_token: int
     last_token: int
     titles: list[str] = field(default_factory=list)
+    honorific: str | None = None
 
     @property
     def short(self) -> bool:
@@ -132,6 +133,13 @@ class Reader:
                 return k
         return None
 
+    def given_name_at_place(self, i: int, end: int) -> bool:
+        """Whether run [i, end) is a Vietnamese name that starts with a place's word, as stage
+        and given names often do: "đạo diễn Đức Thịnh", "ca sĩ Mỹ Tâm" (but not "Hà Nội")."""
+        after_place = self.place_end(i, end)
+        return i < after_place < end <= i + 3 and len(self.tokens[end - 1].text) > 1 and all(
+            looks_vietnamese(t.key) for t in self.tokens[i:end]) and self.place_end(after_place, end) == after_place
+
     def foreign_name_in(self, i: int, end: int) -> int | None:
         """Where a foreign name fills the rest of run [i, end), after leading place names."""
         k = i
@@ -162,7 +170,8 @@ class Reader:
             token = tokens[j]
             if token.capitalised:
                 end = self.run_end(j)
-                name = self.name_after_title(j, end, after_head_or_place, one_word_ok)
+                after_organisation = tokens[j - 1].lowercase and j - 1 > head and tokens[j - 1].key not in VERB_STOP
+                name = self.name_after_title(j, end, after_head_or_place, one_word_ok, after_organisation)
                 if name is not None:
                     return Title(i, name, name)
                 after_head_or_place = one_word_ok = self.place_end(j, end) == end
@@ -177,13 +186,20 @@ class Reader:
             j -= 1
         return Title(i, j, None)
 
-    def name_after_title(self, j: int, end: int, after_head_or_place: bool, one_word_ok: bool) -> int | None:
-        """Where, in the run [j, end) inside a title, the name of the person starts."""
+    def name_after_title(self, j: int, end: int, after_head_or_place: bool, one_word_ok: bool,
+                         after_organisation: bool = False) -> int | None:
+        """Where, in the run [j, end) inside a title, the name of the person starts.
+
+        After an organisation that ends in a lower-case word, a run of two foreign words is the
+        name ("Phó cố vấn An ninh quốc gia Ben Rhodes"); a longer one may hold the
+        organisation's own name ("Giám đốc điều hành Apple Tim Cook")."""
         name = self.vietnamese_name_in(j, end)
         if name is not None:
             return name
         foreign = self.foreign_name_in(j, end)
-        if foreign is None or not (after_head_or_place or foreign > j):
+        two_foreign_words = after_organisation and foreign == j and end - j == 2 and not any(
+            t.key in FOREIGN_NOT_A_NAME for t in self.tokens[j:end])
+        if foreign is None or not (after_head_or_place or foreign > j or two_foreign_words):
             return None
         followed_by_word = self.adjacent(end) and self.tokens[end].lowercase
         return foreign if end - foreign > 1 or (one_word_ok and followed_by_word) else None
@@ -234,18 +250,36 @@ class Reader:
 
     def in_place_context(self, i: int, end: int) -> bool:
         """Whether run [i, end) is a street, school or organisation rather than a person:
-        "đường Trần Phú", "148 Hoàng Quốc Việt", "Trung tâm Chất lượng Nông Lâm Thủy sản"."""
-        if " ".join(t.key for t in self.tokens[i:end]) in STREET_NAMES:
+        "đường Trần Phú", "148 Hoàng Quốc Việt", "Trung tâm Chất lượng Nông Lâm Thủy sản",
+        "ngã ba Xã Đàn - Phạm Ngọc Thạch" (the second street of a crossing too)."""
+        if self.street_at(i, end):
             return True
         if i == 0:
             return False
         before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
         previous = self.tokens[i - 1]
         inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS and self.adjacent(i) \
-            and self.adjacent(i - 1) and self.tokens[i - 2].capitalised
+            and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2)
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"}
         return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
             tuple("0123456789")) or inside_name or following
+
+    def street_at(self, i: int, end: int) -> bool:
+        """Whether run [i, end) is a street: "Trần Phú", "ngã ba Xã Đàn", or the second street
+        of a crossing, "giao lộ Nguyễn Văn Linh - Nguyễn Đức Cảnh"."""
+        if " ".join(t.key for t in self.tokens[i:end]) in STREET_NAMES:
+            return True
+        if i >= 2 and self.adjacent(i) and self.adjacent(i - 1) and \
+                f"{self.tokens[i - 2].key} {self.tokens[i - 1].key}" in PLACE_CONTEXT_PAIRS:
+            return True
+        if i >= 1 and self.adjacent(i) and self.tokens[i - 1].key in {"đường", "phố"}:
+            return True
+        if i < 1 or self.gap_before(i).strip() not in {"-", "–"} or not self.tokens[i - 1].capitalised:
+            return False
+        start = i - 1
+        while start > 0 and self.tokens[start - 1].capitalised and self.adjacent(start):
+            start -= 1
+        return self.street_at(start, i)
 
     def on_byline(self, i: int, end: int) -> bool:
         """Whether run [i, end) sits on a line of names only ("Xuân Hướng – Cảnh Toàn")."""

@@ -10,7 +10,9 @@ SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh lâm "
     "thái tô mai lương đoàn trịnh cao hà lưu đào tạ la kiều quách chu triệu tăng thân mạc hứa "
     "khổng khúc kim lại lục mã nghiêm ninh phùng phí tôn vi vương diệp doãn đàm cù bạch bế "
-    "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp".split()
+    "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp "
+    # Chinese surnames as Vietnamese writes them: "Tần Thư Bồi", "Tưởng Giới Thạch".
+    "tần tưởng thẩm khâu ôn hầu diêu".split()
 )
 
 # Role nouns that say the name after them is a person's: "tiền đạo Sergio Aguero", "bị cáo
@@ -22,14 +24,28 @@ ROLE_NOUNS = frozenset({
     "siêu mẫu", "hoa hậu", "á hậu", "đạo diễn", "nhà thiết kế", "ntk", "nhà báo", "nhà văn",
     "phóng viên", "người dẫn chương trình", "doanh nhân", "tỷ phú", "thẩm phán", "trợ lý",
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
+    "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo",
 })
+
+# Kin before a name say it is a person's: "vợ của John Legend", "Chồng của Tần Thư Bồi".
+# Not "bố": "tuyên bố của Bộ Thống nhất", "công bố của ...".
+KIN_NOUNS = frozenset(
+    f"{kin}{of}" for kin in ("vợ", "chồng", "con gái", "con trai", "bạn gái", "bạn trai", "mẹ",
+                             "cha", "em gái", "em trai", "anh trai", "chị gái")
+    for of in ("", " của"))
 
 HONORIFICS = frozenset(
     "ông bà ngài anh chị em cô chú bác cụ thầy cháu bé".split()
-) | {"đồng chí"} | ROLE_NOUNS
+) | {"đồng chí", "cậu bé", "cô bé", "em bé"} | ROLE_NOUNS | KIN_NOUNS
 
-# Honorifics that may introduce a foreign name ("ông Ahmed Adel"); "anh"/"em" may not.
-FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí"}) | ROLE_NOUNS
+# Honorifics that may introduce a foreign name ("ông Ahmed Adel", "bé Ella Rhodes"); "anh"/"em"
+# may not.
+FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "bé", "cậu bé", "cô bé", "em bé"}) \
+    | ROLE_NOUNS | KIN_NOUNS
+
+# Honorifics that, capitalised at the start of a sentence, are read as part of the run of
+# capitals after them: "Bé Yana Kleshova (4 tuổi)", "Chị Nguyễn Thị Hoa cho biết".
+LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị"})
 
 # Verbs of speech that follow a person's name: "Emre Telci ... cho rằng", "ông Tuyến nói".
 SPEECH_VERBS = (
@@ -45,15 +61,16 @@ NAME_LIST_JOINS = frozenset({",", "và", "&", "lẫn", "cùng", "hay", "hoặc"}
 # Words that make a run of foreign-looking capitals an organisation, a place or a work rather
 # than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers", "Honda Winner".
 FOREIGN_NOT_A_NAME = frozenset(
-    "united city fc club cf news league cup airlines airways air group bank corporation corp "
+    "united utd city fc club cf news league cup airlines airways air group bank corporation corp "
     "inc ltd co university college school academy hospital times post journal daily street "
     "avenue road park stadium arena center centre games award awards festival brothers motors "
     "international open tour world olympic real sporting athletic premier europa champions "
     "national airport museum house square hotel resort tower mall studio studios records "
     "entertainment media tv channel radio press force forces army navy party council union "
     "institute foundation fund express online show hills valley river lake island "
-    "beach bay port station palace church cathedral temple album masters series edition "
-    "honda yamaha toyota suzuki samsung iphone galaxy".split()
+    "beach bay port station palace church cathedral temple album masters series edition songs "
+    "honda yamaha toyota suzuki samsung iphone galaxy borussia bayern inter atletico olympique "
+    "dynamo".split()
 )
 
 TITLE_PREFIXES = ("phó", "quyền", "nguyên", "cựu", "tân")
@@ -69,7 +86,7 @@ TITLE_HEADS = tuple(tuple(h.split()) for h in (
     "giáo sư", "tiến sĩ", "luật sư", "đại biểu quốc hội", "ngoại trưởng", "quốc vương",
     "nhà vua", "thống đốc", "thị trưởng", "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ",
     "huấn luyện viên", "hlv", "ceo", "tổng biên tập", "chủ tịch nước", "trưởng đoàn",
-    "trưởng phòng", "thành viên", "trưởng công an", "phó chủ tịch",
+    "trưởng phòng", "thành viên", "trưởng công an", "phó chủ tịch", "cố vấn",
 ))
 
 # Heads that may stand right before a foreign name ("Tổng thống Sisi").
@@ -77,7 +94,7 @@ FOREIGN_HEADS = frozenset(tuple(h.split()) for h in (
     "tổng thống", "thủ tướng", "ngoại trưởng", "bộ trưởng", "chủ tịch", "giám đốc",
     "tổng giám đốc", "đại sứ", "quốc vương", "nhà vua", "thống đốc", "thị trưởng",
     "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ", "người phát ngôn", "huấn luyện viên", "hlv",
-    "ceo", "tổng thư ký", "phó chủ tịch", "bí thư"))
+    "ceo", "tổng thư ký", "phó chủ tịch", "bí thư", "cố vấn"))
 
 # Heads that may stand before a one-word foreign name: "Tổng thống Sisi", but not "HLV Chelsea".
 FOREIGN_SHORT_HEADS = frozenset(tuple(h.split()) for h in (
@@ -93,12 +110,12 @@ ORG_SYLLABLES = frozenset(
 
 # Lower-case words that may sit inside a title's organisation ("Chủ tịch UBND tỉnh Hà Giang").
 ORG_CONNECTORS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã",
-                            "thị trấn", "và", "nhân dân", "kiêm", "thường trực"})
+                            "thị trấn", "và", "nhân dân", "kiêm", "thường trực", "quốc gia"})
 
 # Words after which a lower-case word is a verb, not part of the organisation.
 VERB_STOP = frozenset(
     "cho đã chủ phát nhấn yêu cùng là có được đang sẽ vừa nói trả khẳng nêu đề tham dự tới "
-    "đến tại ở trong về với của làm cũng và thì mà người khi nhận gửi kiểm đánh ký trao".split()
+    "đến tại ở trong về với của làm cũng và thì mà người khi nhận gửi kiểm đánh ký trao thuộc".split()
 )
 
 PLACES = frozenset(" ".join(p.lower().split()) for p in (
@@ -132,6 +149,10 @@ STREET_NAMES = frozenset(" ".join(p.lower().split()) for p in (
     "Nguyễn Đình Chiểu|Cách Mạng Tháng Tám|Lý Tự Trọng|Nguyễn Thái Học|Hồ Chí Minh|Ngô Quyền|"
     "Lê Quý Đôn|Chu Văn An|Nguyễn Bỉnh Khiêm|Nguyễn Khuyến|Trần Quang Khải|Lý Công Uẩn"
 ).split("|"))
+
+# Two words before a name that make it a street: "ngã ba Xã Đàn - Phạm Ngọc Thạch".
+PLACE_CONTEXT_PAIRS = frozenset({"ngã ba", "ngã tư", "ngã năm", "ngã sáu", "giao lộ", "nút giao",
+                                 "số nhà", "khu phố"})
 
 # Words before a name that make it a street, a school or a place rather than a person.
 PLACE_CONTEXT = frozenset(

@@ -1,0 +1,174 @@
+"""Tests of the key-figure rules added for general news, one real sentence each.
+
+Every sentence is from /work/shared/eval/vims.jsonl (its id in the comment); the rules are
+described in docs/figures.md. The older rules are tested in test_figures.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.figures import extract_figures
+from digest.figures_numbers import find_numbers
+from texts import FLOOD
+
+
+def figures_of(text: str) -> list[tuple[str, float, str]]:
+    return [(n.text, n.value, n.unit) for n in find_numbers(text)]
+
+
+# Numbers -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_258/1691: steps on a ranking are counted, the rank itself is not.
+    ("Theo đó, ĐT Việt Nam đã tăng tới 12 bậc lên hạng 133 thế giới.", [("12 bậc", 12, "bậc")]),
+    # Cluster_191/1250
+    ("Trận động đất này mạnh 6,4 độ Richter, với tâm chấn cách thành phố Đài Bắc, khoảng 110 km.",
+     [("6,4 độ Richter", 6.4, "độ Richter"), ("khoảng 110 km", 110, "km")]),
+    # Cluster_017/111: a part of the people just counted.
+    ("Vụ tấn công trên khiến 14 trẻ em bị thương, 9 trong số đó phải nhập viện.",
+     [("14 trẻ em", 14, "trẻ em"), ("9 trong số", 9, "")]),
+    # Cluster_040/257: the nouns that name people in a role count them ("nữ sinh").
+    ("Thì 7 nữ sinh Trường THCS Nguyễn Du (xã Cam Phước Đông, TP Cam Ranh) trượt chân rơi xuống "
+     "lòng hồ Tà Rục.", [("7 nữ sinh", 7, "nữ sinh")]),
+    # Cluster_059/396: a match record.
+    ("Hải Phòng mới thua 1 trận sau 10 vòng đấu (8 thắng, 1 hòa, 1 thua).",
+     [("1 trận", 1, "trận"), ("8 thắng", 8, "thắng"), ("1 hòa", 1, "hòa"), ("1 thua", 1, "thua")]),
+    # Cluster_087/573
+    ("Bị bắt giữ cùng với tang vật gồm 6 kg ma túy “đá”, 1 khẩu súng ngắn, 15 viên đạn.",
+     [("6 kg", 6, "kg"), ("1 khẩu súng", 1, "khẩu súng"), ("15 viên", 15, "viên")]),
+    # Cluster_131/841
+    ("Honda Winner là mẫu xe côn tay 150 phân khối đầu tiên của công ty Nhật Bản.",
+     [("150 phân khối", 150, "phân khối")]),
+    # Cluster_290/1889
+    ("Hai tuần trước, một nhóm gồm 33 thân nhân của những hành khách người Úc đã đệ đơn kiện.",
+     [("33 thân nhân", 33, "thân nhân")]),
+])
+def test_more_counted_nouns_and_units(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_190/1237 and Cluster_110/714: a house number before a street whose first word is
+    # a counted noun or a unit.
+    "Đoạn ngang qua số nhà 176 Xã Đàn, đã bất ngờ mất lái.",
+    "Các cửa hàng bị kiểm tra có địa chỉ tại: 61 Yên Lãng, 401 Bạch Mai.",
+    # Cluster_069/461: the minute of a match.
+    "Phút 85 trận đấu diễn ra trên sân Tam Kỳ, Đình Luật thực hiện cú nhảy.",
+    # Cluster_224/1471: a position.
+    "Đang hành nghề tại 19,16 độ vĩ bắc, 105,53 độ kinh đông thì bị nghiêng và chìm.",
+    # Cluster_059/396: points on a league table are a score.
+    "Thầy trò HLV Trương Việt Hoàng đang dẫn đầu bảng xếp hạng với 25 điểm, bỏ xa Thanh Hóa xếp "
+    "sau tới 6 điểm.",
+    # Cluster_043/281: a betting ratio, "thắng" is a verb.
+    "Nhóm này chủ động \"sắp xếp\" tỉ lệ đánh bạc \"thua 7 thắng 3\".",
+])
+def test_street_numbers_scores_and_ratios_are_not_figures(text: str) -> None:
+    assert figures_of(text) == []
+
+
+def test_places_are_still_counted_with_points_outside_a_contest() -> None:
+    assert ("14 điểm", 14, "điểm") in figures_of(FLOOD)
+
+
+def test_the_title_gives_the_figures_the_body_leaves_out_once() -> None:
+    # Cluster_255/1677: the price and the distance are only in the title.
+    body = "Vụ tai nạn xảy ra sáng 2-6. Cú tông mạnh khiến chiếc Bentley bị nát phần đuôi."
+    figures = extract_figures(body, title="Siêu xe hơn 10 tỉ bị xe container tông văng hơn 10 m")
+    assert [(n.text, n.value, n.unit) for n in figures.numbers] == [
+        ("hơn 10 tỉ", 10e9, ""), ("hơn 10 m", 10, "m")]
+    # Cluster_123/800: nor one the body gives more precisely.
+    body = "Hãng đã bán ra 9.014.000 chiếc xe hybrid trên toàn cầu."
+    figures = extract_figures(body, title="Toyota vừa khoe “chiến tích” 9 triệu xe xanh toàn cầu")
+    assert [n.value for n in figures.numbers] == [9014000]
+    # Cluster_195/1277: a figure of the title that the body repeats is not read twice.
+    body = "Một vụ hỏa hoạn đã xảy ra tại một kho đạn dược khiến ít nhất 17 binh sĩ thiệt mạng."
+    figures = extract_figures(body, title="Cháy kho đạn ở Ấn Độ: 17 binh sĩ thiệt mạng")
+    assert [n.value for n in figures.numbers] == [17]
+
+
+# People ------------------------------------------------------------------------------------
+
+def names_in(text: str) -> set[str]:
+    return {p.name for p in extract_figures(text).people}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_261/1712: a role noun written in lower case before a foreign name.
+    ("Ilkay Gundogan đã chính thức trở thành tân binh đầu tiên của Manchester City dưới thời huấn "
+     "luyện viên Pep Guardiola.", {"Pep Guardiola"}),
+    # Cluster_282/1845 and Cluster_225/1480: a given name whose first word is a place's.
+    ("Trên trang cá nhân của mình, đạo diễn Đức Thịnh đã có những chia sẻ thẳng thắn.", {"Đức Thịnh"}),
+    ("Ca sĩ Đức Tuấn cho biết: “Ngoài ý nghĩa là món quà tôi dành tặng các bé...”", {"Đức Tuấn"}),
+    # Cluster_268/1757: "Bé" opening a sentence, "bé" before a foreign name, and a title with
+    # "cố vấn".
+    ("Bé Yana Kleshova (4 tuổi) đã bật khóc trước ống kính.", {"Yana Kleshova"}),
+    ("Ông Obama không ngại nằm hẳn xuống sàn nhà khi chơi đùa cùng bé Ella Rhodes.", {"Obama", "Ella Rhodes"}),
+    ("Ông Obama chơi đùa cùng bé Ella Rhodes, con gái của Phó cố vấn An ninh quốc gia Ben Rhodes, "
+     "tại Nhà Trắng.", {"Obama", "Ella Rhodes", "Ben Rhodes"}),
+    # Cluster_127/820: kin before a name.
+    ("Người mẫu Chrissy Teigen - vợ của John Legend - cũng bị kẻ này chú ý.",
+     {"Chrissy Teigen", "John Legend"}),
+    # Cluster_043/283: a role in apposition; Cluster_118/768: "NAME, người đã ...".
+    ("Công an TP HCM vừa bắt giữ Kwon Yonggil – nghi phạm nằm trong đường dây tổ chức đánh bạc.",
+     {"Kwon Yonggil"}),
+    ("Angelina Jolie được bổ nhiệm cùng William Hague, người đã cùng Jolie thành lập sáng kiến.",
+     {"Angelina Jolie", "William Hague"}),
+    # Cluster_226/1487: a Chinese surname as Vietnamese writes it, after kin.
+    ("Chồng của Tần Thư Bồi chia sẻ với bạn bè.", {"Tần Thư Bồi"}),
+])
+def test_more_cues_that_a_name_is_a_person(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_260/1704
+    ("Những trợ lý thân cận của “Người đặc biệt”, cùng với HLV thể lực Carlos Lalin cũng sẽ tới "
+     "làm việc tại MU.", {"Carlos Lalin"}),
+    # Cluster_171/1115
+    ("Giám khảo của chương trình là ca sĩ Đông Nhi, nhạc sĩ Hồ Hoài Anh và nhạc sĩ trẻ Đỗ Hiếu.",
+     {"Đông Nhi", "Hồ Hoài Anh", "Đỗ Hiếu"}),
+])
+def test_a_role_with_words_that_say_what_kind_before_a_name(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_a_foreign_surname_after_ong_or_ba_is_a_person_but_a_nationality_is_not() -> None:
+    # Cluster_002/12 and Cluster_193/1261
+    assert names_in("Tuyên bố trên cho thấy bà Clinton có quan điểm ngày càng cứng rắn hơn đối với "
+                    "ông Trump, ứng viên tổng thống đảng Cộng hòa.") == {"Clinton", "Trump"}
+    assert names_in("Ba người đàn ông Pakistan tuổi từ 28-31 đang xin tị nạn ở Đức bị cảnh sát bắt "
+                    "hôm 31/5, theo AFP.") == set()
+
+
+def test_an_organisation_before_a_name_is_left_out_when_it_stands_alone_elsewhere() -> None:
+    # Cluster_279/1824
+    text = ("Dịch vụ gọi xe của Uber hiện có giá trị 62,5 tỉ USD. Giám đốc điều hành Uber Travis "
+            "Kalanick nói rằng thỏa thuận đầu tư trên là một phiếu tín nhiệm.")
+    assert names_in(text) == {"Travis Kalanick"}
+
+
+def test_a_role_opening_a_sentence_is_not_an_organisation_around_the_name() -> None:
+    # Cluster_146/952
+    text = "Nhân viên Hoàng Thị Ngọc Thủy (25 tuổi) đến tính tiền bất ngờ Công rút dao."
+    assert names_in(text) == {"Hoàng Thị Ngọc Thủy"}
+
+
+def test_a_name_that_ends_a_fuller_one_is_the_same_person() -> None:
+    # Cluster_228/1499
+    text = ("Theo HLV Nguyễn Hữu Thắng, Công Phượng bị bong gân mức độ nhẹ. HLV Hữu Thắng cho hay, "
+            "mật độ đá 2 ngày/trận đòi hỏi cầu thủ phải hồi phục nhanh.")
+    assert names_in(text) == {"Nguyễn Hữu Thắng"}
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_190/1237 and Cluster_255/1677: the second street of a crossing.
+    "Tai nạn xảy ra tại ngã ba Xã Đàn - Phạm Ngọc Thạch, quận Đống Đa.",
+    "Khi đến giao lộ Nguyễn Văn Linh - Nguyễn Đức Cảnh, tài xế dừng đèn đỏ.",
+    # Cluster_080/532: "bố" of "tuyên bố" is not kin.
+    "Hãng tin Yonhap của Hàn Quốc dẫn tuyên bố của Bộ Thống nhất nước này khẳng định Seoul từ chối.",
+    # Cluster_261/1712: a club.
+    "Tôi trân trọng quãng thời gian chơi bóng cho Borussia Dortmund, tôi muốn gửi lời cảm ơn.",
+])
+def test_crossings_and_clubs_are_not_people(text: str) -> None:
+    assert names_in(text) == set()
