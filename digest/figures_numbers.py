@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.errors import InputError
 from digest.figures_words import ROLE_NOUNS
 from digest.models import Number
 
@@ -176,14 +177,21 @@ MAX_CLAUSE_CHARS = 240
 
 
 def parse_number(written: str) -> float:
-    """The value of a number written the Vietnamese way: "1.418.000" -> 1418000, "148,5" -> 148.5."""
+    """The value of a number written the Vietnamese way: "1.418.000" -> 1418000, "148,5" -> 148.5.
+
+    Anything else raises InputError: the function is public, and not only fed by the regexes here.
+    """
     whole, _, decimals = written.partition(",")
     groups = whole.split(".")
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
         whole = "".join(groups)
     elif len(groups) == 2 and not decimals:
         whole, decimals = groups
-    return float(f"{int(whole)}.{decimals or 0}")
+    try:
+        return float(f"{int(whole)}.{decimals or 0}")
+    except ValueError:
+        raise InputError(f"{written!r} is not a number written the Vietnamese way "
+                         "(digits, dots between thousands, a decimal comma)") from None
 
 
 @dataclass(frozen=True)

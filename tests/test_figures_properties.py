@@ -31,6 +31,14 @@ def test_decimals_after_a_comma_read_back(whole: int, decimals: str) -> None:
     assert parse_number(vietnamese(whole, decimals)) == float(f"{whole}.{decimals}")
 
 
+@given(st.text(max_size=20))
+def test_any_text_is_a_number_or_a_clear_error(text: str) -> None:
+    try:
+        assert isinstance(parse_number(text), float)
+    except DigestError as error:
+        assert repr(text) in str(error)
+
+
 @given(st.integers(min_value=1, max_value=99_999), st.sampled_from(sorted(MULTIPLIERS)),
        st.sampled_from(["đồng", "USD", "lượt người", "hộ dân"]))
 def test_a_figure_with_a_multiplier_and_unit_reads_back_in_a_sentence(
