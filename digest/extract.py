@@ -175,30 +175,32 @@ def extract_all(
     network for their page, are drafted in threads (a thread pool only costs CPU-bound work).
     """
 
-    def draft(item: FeedItem, text: str | None) -> ArticleDraft | None:
+    def draft(item: FeedItem, text: str) -> ArticleDraft | None:
         try:
-            return _draft(client, feed_url, item, feed_text(item) if text is None else text)
+            return _draft(client, feed_url, item, text)
         except Exception:  # one odd item must not cost the rest of the feed
             log.exception("could not extract %s", item.url or item.guid)
             return None
 
     texts = [_text_or_none(item) for item in items]
-    teasers = [i for i, item in enumerate(items)
-               if texts[i] is not None and _needs_page(_article_url(item), texts[i])]
+    teasers = [i for i, (item, text) in enumerate(zip(items, texts))
+               if text is not None and _needs_page(_article_url(item), text)]
     drafts: dict[int, ArticleDraft | None] = {}
     if teasers:
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(teasers)))) as pool:
-            found = pool.map(lambda i: draft(items[i], texts[i]), teasers)
-            drafts = dict(zip(teasers, found))
-    ordered = [drafts[i] if i in drafts else draft(item, texts[i]) for i, item in enumerate(items)]
-    return [d for d in ordered if d is not None]
+            drafts = dict(zip(teasers, pool.map(lambda i: draft(items[i], texts[i]), teasers)))
+    for i, (item, text) in enumerate(zip(items, texts)):
+        if i not in drafts and text is not None:
+            drafts[i] = draft(item, text)
+    return [drafts[i] for i in sorted(drafts) if drafts[i] is not None]
 
 
 def _text_or_none(item: FeedItem) -> str | None:
-    """The feed's text, or None if reading it failed (`extract_all` then logs the item)."""
+    """The feed's text for an item, or None (logged) if it cannot be read."""
     try:
         return feed_text(item)
-    except Exception:
+    except Exception:  # one odd item must not cost the rest of the feed
+        log.exception("could not extract %s", item.url or item.guid)
         return None
 
 
