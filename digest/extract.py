@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import httpx
@@ -123,7 +124,50 @@ def extract_article(
     one) becomes the article's URL; an item without one is stored under its GUID, with no
     link. Never raises for a failing page: the feed's own text is used instead.
     """
-    return _draft(client, feed_url, item, feed_text(item), max_bytes)
+    drafts = add_pages(client, draft_items(feed_url, [item]), max_bytes=max_bytes)
+    return drafts[0] if drafts else None
+
+
+def extract_all(
+    client: httpx.Client, feed_url: str, items: Sequence[FeedItem], workers: int = 4
+) -> list[ArticleDraft]:
+    """Draft many items, in input order; an item that fails is logged and skipped."""
+    return add_pages(client, draft_items(feed_url, items), workers)
+
+
+def draft_items(feed_url: str, items: Sequence[FeedItem]) -> list[ArticleDraft]:
+    """Draft each item from the text its feed carries, in input order; an item that fails is
+    logged and skipped.
+
+    No network and no shared state, so a poll runs it in a worker process (the text work of a
+    thousand feeds is seconds of pure Python). A teaser (short text, an http link) is kept even
+    with neither title nor text: `add_pages` gives it its page's text or drops it.
+    """
+    drafts = []
+    for item in items:
+        try:
+            draft = _feed_draft(feed_url, item)
+        except Exception:  # one odd item must not cost the rest of the feed
+            log.exception("could not extract %s", item.url or item.guid)
+            continue
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def add_pages(client: httpx.Client, drafts: Sequence[ArticleDraft], workers: int = 4,
+              max_bytes: int = 5_000_000) -> list[ArticleDraft]:
+    """The drafts, a teaser's text replaced by its page's main text when that is longer; a
+    draft left with neither title nor text is dropped. Pages are fetched in threads: they
+    wait on the network."""
+    teasers = [i for i, draft in enumerate(drafts) if _needs_page(draft.url, draft.text)]
+    completed = list(drafts)
+    if teasers:
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(teasers)))) as pool:
+            pages = pool.map(lambda i: _with_page(client, drafts[i], max_bytes), teasers)
+            for index, draft in zip(teasers, pages):
+                completed[index] = draft
+    return [draft for draft in completed if draft.title or draft.text]
 
 
 def feed_text(item: FeedItem) -> str:
@@ -131,21 +175,29 @@ def feed_text(item: FeedItem) -> str:
     return html_to_text(item.content_html or item.summary_html)
 
 
-def _draft(client: httpx.Client, feed_url: str, item: FeedItem, text: str,
-           max_bytes: int = 5_000_000) -> ArticleDraft | None:
+def _feed_draft(feed_url: str, item: FeedItem) -> ArticleDraft | None:
     url = _article_url(item)
     if not (url or (item.guid or "").strip()):
         return None
     title = " ".join(html_to_text(item.title).split())
-    if _needs_page(url, text):
-        page_text = _page_text(client, url, max_bytes)
-        if page_text and len(page_text) > len(text):
-            text = page_text
-    text = _drop_leading_title(strip_chrome(text), title)
-    if not (title or text):
+    text = _drop_leading_title(strip_chrome(feed_text(item)), title)
+    if not (title or text or _needs_page(url, text)):
         return None
     return ArticleDraft(feed_url=feed_url, url=url or "", guid=item.guid, title=title, text=text,
                         published=item.published)
+
+
+def _with_page(client: httpx.Client, draft: ArticleDraft, max_bytes: int) -> ArticleDraft:
+    """The draft with its page's main text, when the page has more to say than the feed."""
+    try:
+        page_text = _page_text(client, draft.url, max_bytes)
+    except Exception:  # one odd page must not cost the rest of the feed
+        log.exception("could not extract %s", draft.url)
+        return draft
+    if not page_text:
+        return draft
+    text = _drop_leading_title(strip_chrome(page_text), draft.title)
+    return replace(draft, text=text) if len(text) > len(draft.text) else draft
 
 
 def _article_url(item: FeedItem) -> str | None:
@@ -164,44 +216,6 @@ def _web_url(url: str | None) -> str | None:
     except ValueError:  # "http://[x": an unclosed IPv6 bracket
         return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def extract_all(
-    client: httpx.Client, feed_url: str, items: Sequence[FeedItem], workers: int = 4
-) -> list[ArticleDraft]:
-    """Draft many items, in input order; an item that fails is logged and skipped.
-
-    Items whose feed carries the text are drafted right here; only teasers, which wait on the
-    network for their page, are drafted in threads (a thread pool only costs CPU-bound work).
-    """
-
-    def draft(item: FeedItem, text: str) -> ArticleDraft | None:
-        try:
-            return _draft(client, feed_url, item, text)
-        except Exception:  # one odd item must not cost the rest of the feed
-            log.exception("could not extract %s", item.url or item.guid)
-            return None
-
-    texts = [_text_or_none(item) for item in items]
-    teasers = [i for i, (item, text) in enumerate(zip(items, texts))
-               if text is not None and _needs_page(_article_url(item), text)]
-    drafts: dict[int, ArticleDraft | None] = {}
-    if teasers:
-        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(teasers)))) as pool:
-            drafts = dict(zip(teasers, pool.map(lambda i: draft(items[i], texts[i]), teasers)))
-    for i, (item, text) in enumerate(zip(items, texts)):
-        if i not in drafts and text is not None:
-            drafts[i] = draft(item, text)
-    return [drafts[i] for i in sorted(drafts) if drafts[i] is not None]
-
-
-def _text_or_none(item: FeedItem) -> str | None:
-    """The feed's text for an item, or None (logged) if it cannot be read."""
-    try:
-        return feed_text(item)
-    except Exception:  # one odd item must not cost the rest of the feed
-        log.exception("could not extract %s", item.url or item.guid)
-        return None
 
 
 def _sanitise(html: str, tags: frozenset[str], extra_attributes: dict[str, set[str]]) -> str:

@@ -17,15 +17,12 @@ from __future__ import annotations
 import calendar
 import io
 import logging
-import multiprocessing
-import os
 import queue
 import re
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -58,8 +55,6 @@ USUAL_FEED_PATHS = (
 # Paths that look like a feed (or a site's list of feeds) when seen in an <a href>.
 FEED_HREF_ENDINGS = (".rss", ".xml", ".atom", "/rss", "/feed", "/rss.html", "/rss.htm")
 DISCOVERY_MAX_REQUESTS = 30
-# Below this many feeds in one poll, starting worker processes to parse costs more than it saves.
-PARSE_POOL_MIN_FEEDS = 20
 DISCOVERY_MAX_BYTES = 5_000_000
 # Words of the pages that bot walls (Cloudflare, DDoS-Guard, Sucuri, cookie checks) answer with.
 CHALLENGE_MARKERS = (
@@ -102,16 +97,17 @@ def fetch_feed(client: httpx.Client, source: FeedSource, max_bytes: int = 10_000
 
 
 def fetch_all(client: httpx.Client, sources: Sequence[FeedSource], workers: int = 128,
-              max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ) -> list[FetchResult]:
+              max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ,
+              pool: Executor | None = None) -> list[FetchResult]:
     """Poll many feeds concurrently; results come back in the order of `sources`."""
     results: list[FetchResult | None] = [None] * len(sources)
-    for index, result in fetch_each(client, sources, workers, max_bytes, tz):
+    for index, result in fetch_each(client, sources, workers, max_bytes, tz, pool):
         results[index] = result
     return [result for result in results if result is not None]
 
 
 def fetch_each(client: httpx.Client, sources: Sequence[FeedSource], workers: int = 128,
-               max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ
+               max_bytes: int = 10_000_000, tz: str = DEFAULT_TZ, pool: Executor | None = None
                ) -> Iterator[tuple[int, FetchResult]]:
     """Poll many feeds concurrently; yield (index in `sources`, result) as each one is done.
 
@@ -119,41 +115,26 @@ def fetch_each(client: httpx.Client, sources: Sequence[FeedSource], workers: int
     never sees more than one request from us at a time (the client's HostPacer spaces them).
     One thread per host, up to `workers`: a thread spends most of its time waiting for the
     network or for its host's pause, and a host waiting for a free thread would add its whole
-    queue of pauses to the poll. The caller stores each result while the rest are fetched.
+    queue of pauses to the poll. With `pool` (worker processes, see `digest.workers`), bodies
+    are read there: parsing holds the GIL, and this process has the results to store. The
+    caller stores each result while the rest are fetched.
     """
     by_host: dict[str, list[int]] = defaultdict(list)
     for index, source in enumerate(sources):
         by_host[(urlsplit(source.url).hostname or "").lower()].append(index)
     done: queue.SimpleQueue[tuple[int, FetchResult]] = queue.SimpleQueue()
-    with _feed_reader(len(sources)) as reader:
+    reader = read_feed if pool is None else (
+        lambda download, tz: pool.submit(read_feed, download, tz).result())
 
-        def poll_host(indexes: list[int]) -> None:
-            for index in indexes:
-                done.put((index, fetch_feed(client, sources[index], max_bytes, tz, reader)))
+    def poll_host(indexes: list[int]) -> None:
+        for index in indexes:
+            done.put((index, fetch_feed(client, sources[index], max_bytes, tz, reader)))
 
-        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(by_host)))) as pool:
-            for indexes in by_host.values():
-                pool.submit(poll_host, indexes)
-            for _ in sources:
-                yield done.get()
-
-
-@contextmanager
-def _feed_reader(feeds: int) -> Iterator[FeedReader]:
-    """`read_feed`, run in worker processes when there are enough feeds to pay for them.
-
-    Parsing is pure Python (feedparser) and holds the GIL: in threads, a poll of a thousand
-    feeds parses on one core however many it has. Worker processes parse on the others while
-    this one extracts and stores. They are spawned, not forked: forking a process that runs
-    threads can copy a lock another thread holds.
-    """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if feeds < PARSE_POOL_MIN_FEEDS or (cores or 1) < 2:
-        yield read_feed
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        yield lambda download, tz: pool.submit(read_feed, download, tz).result()
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(by_host)))) as threads:
+        for indexes in by_host.values():
+            threads.submit(poll_host, indexes)
+        for _ in sources:
+            yield done.get()
 
 
 def next_poll_delay(result: FetchResult, every: timedelta, failures: int,

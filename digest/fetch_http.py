@@ -95,18 +95,35 @@ class AddressGuard:
     The check resolves the name itself and httpx resolves it again when connecting, so a DNS
     server that answers differently the second time could still slip through; the guard stops
     feeds that simply name an internal address (http://169.254.169.254/, http://10.0.0.1/).
+    A verdict on a host is kept for `remember` seconds: a poll asks about one outlet's host
+    for each of its feeds and teasers' pages, and each lookup of a name that does not resolve
+    waits on the resolver (seen here: hundreds of such lookups at once queue for seconds).
     """
 
-    def __init__(self, trusted_hosts: Iterable[str]) -> None:
+    def __init__(self, trusted_hosts: Iterable[str], remember: float = 60.0) -> None:
         self.trusted = frozenset(host.lower() for host in trusted_hosts)
+        self.remember = remember
+        self._lock = threading.Lock()
+        self._verdicts: dict[tuple[str, int | None], tuple[float, str | None]] = {}
 
     def __call__(self, request: httpx.Request) -> None:
         host = request.url.host.lower()
         if host in self.trusted:
             return
-        problem = host_problem(host, request.url.port)
+        problem = self._problem(host, request.url.port)
         if problem:
             raise AddressRefused(f"refused {request.url}: {problem}", request=request)
+
+    def _problem(self, host: str, port: int | None) -> str | None:
+        now = time.monotonic()
+        with self._lock:
+            known = self._verdicts.get((host, port))
+        if known is not None and now - known[0] < self.remember:
+            return known[1]
+        problem = host_problem(host, port)
+        with self._lock:
+            self._verdicts[(host, port)] = (now, problem)
+        return problem
 
 
 def address_problem(address: str) -> str | None:

@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -26,15 +27,19 @@ import httpx
 
 from digest.config import Config, DeliverConfig, DigestConfig, FeedConfig
 from digest.errors import DeliveryError, DigestError
-from digest.extract import extract_all
+from digest.extract import add_pages, draft_items
 from digest.fetch import fetch_all, fetch_each, make_client, next_poll_delay
-from digest.models import Article, DigestView, FeedSource, FetchResult, Story, StoryView
+from digest.models import (Article, ArticleDraft, DigestView, FeedSource, FetchResult, Story,
+                           StoryView)
 from digest.store import DigestRun, FeedInfo, FeedStatus, RunStory, Store
+from digest.workers import process_pool
 
 # How far back new articles look for a story to join. Stories older than this are closed: a
 # meeting reported again weeks later is a follow-up, and a bounded window keeps polling cheap.
 GROUPING_WINDOW = timedelta(days=21)
 DEFAULT_EVERY = timedelta(minutes=30)
+# Feeds made ready to store at once: each waits on a worker process or on its teasers' pages.
+PREPARE_THREADS = 16
 
 # A feed that answers but has brought nothing new for this long is listed as silent.
 SILENT_AFTER = timedelta(days=3)
@@ -109,10 +114,10 @@ def check_feeds(config: Config) -> list[tuple[FeedConfig, FetchResult]]:
     """Check what loading cannot (the SMTP password variables are set), then fetch each
     configured feed once, without validators, storing nothing."""
     check_secrets(config)
-    with make_poll_client(config) as client:
-        results = fetch_all(client, [FeedSource(url=feed.url, name=feed.name)
-                                     for feed in config.feeds],
-                            max_bytes=config.polling.max_bytes, tz=config.timezone)
+    sources = [FeedSource(url=feed.url, name=feed.name) for feed in config.feeds]
+    with make_poll_client(config) as client, process_pool(len(sources)) as pool:
+        results = fetch_all(client, sources, max_bytes=config.polling.max_bytes,
+                            tz=config.timezone, pool=pool)
     return list(zip(config.feeds, results))
 
 
@@ -121,23 +126,52 @@ def _poll_sources(config: Config, store: Store, client: httpx.Client,
                   progress: Progress | None = None) -> tuple[list[FetchResult], list[str]]:
     """Fetch, extract and save each feed (one transaction each) with its next due time.
 
-    Each feed is saved as soon as it is fetched, while the others are still being fetched.
+    Each feed is saved as soon as its articles are ready, while the others are still being
+    fetched, in whatever order they become ready: a feed of teasers waiting on its pages does
+    not hold up the rest. In a poll of many feeds, feeds are read and their items drafted in
+    worker processes (`digest.workers`), so this process is left with the network and the store.
     """
     intervals = {feed.url: feed.interval for feed in config.feeds}
     results: list[FetchResult | None] = [None] * len(sources)
     new_ids: list[str] = []
-    for index, result in fetch_each(client, sources, max_bytes=config.polling.max_bytes,
-                                    tz=config.timezone):
+
+    def save(ready: Future[tuple[int, FetchResult, list[ArticleDraft]]]) -> None:
+        index, result, drafts = ready.result()
         source = sources[index]
-        drafts = extract_all(client, result.feed_url, result.items) if result.items else []
         failures = 0 if result.ok else source.failures + 1
-        wait = next_poll_delay(result, intervals.get(source.url, DEFAULT_EVERY), failures,
-                               config.polling.bounds)
-        new_ids += store.save_poll(result, drafts, next_poll=now + wait)
+        delay = next_poll_delay(result, intervals.get(source.url, DEFAULT_EVERY), failures,
+                                config.polling.bounds)
+        new_ids.extend(store.save_poll(result, drafts, next_poll=now + delay))
         results[index] = result
         if progress:
             progress(result.feed_url)
+
+    with process_pool(len(sources)) as pool, ThreadPoolExecutor(PREPARE_THREADS) as threads:
+        pending: set[Future[tuple[int, FetchResult, list[ArticleDraft]]]] = set()
+        for index, result in fetch_each(client, sources, max_bytes=config.polling.max_bytes,
+                                        tz=config.timezone, pool=pool):
+            pending.add(threads.submit(_articles_of, client, pool, index, result))
+            ready = {future for future in pending if future.done()}
+            pending -= ready
+            for future in ready:
+                save(future)
+        for future in as_completed(pending):
+            save(future)
     return [result for result in results if result is not None], new_ids
+
+
+def _articles_of(client: httpx.Client, pool: Executor | None, index: int, result: FetchResult
+                 ) -> tuple[int, FetchResult, list[ArticleDraft]]:
+    """A fetched feed's drafts: drafted in `pool` (or here), then teasers' pages fetched."""
+    if not result.items:
+        return index, result, []
+    try:
+        drafts = (pool.submit(draft_items, result.feed_url, result.items).result() if pool
+                  else draft_items(result.feed_url, result.items))
+    except Exception:  # the worker died (killed, out of memory): draft here instead
+        log.exception("drafting %s in a worker process failed; drafting it here", result.feed_url)
+        drafts = draft_items(result.feed_url, result.items)
+    return index, result, add_pages(client, drafts)
 
 
 def update_stories(store: Store, tz: str, now: datetime | None = None) -> list[Story]:

@@ -71,7 +71,8 @@ def canonical_url(url: str) -> str:
         scheme = parts.scheme.lower()
         if scheme not in _DEFAULT_PORTS or not parts.hostname:
             return url
-        host = parts.hostname.rstrip(".").removeprefix("www.")
+        # Every "www." ("www.www.x" too): a key must be its own key.
+        host = re.sub(r"^(?:www\.)+", "", parts.hostname.rstrip("."))
         host = f"[{host}]" if ":" in host else host
         port = parts.port
     except ValueError:

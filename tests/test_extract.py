@@ -15,8 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
-from digest.extract import clean_html, extract_all, extract_article, html_to_text, strip_chrome
+from digest.extract import (add_pages, clean_html, draft_items, extract_all, extract_article,
+                            html_to_text, strip_chrome)
 from digest.models import FeedItem
+from digest.workers import POOL_MIN_FEEDS, process_pool
 
 PAGE = Path(__file__).parent / "fixtures" / "fetch" / "pages" / "article_hagiang.html"
 SEEDS = Path(os.environ.get("DIGEST_SEEDS", "/work/shared/seeds"))
@@ -291,3 +293,25 @@ def test_extract_all_keeps_order_and_skips_failures(
     assert "6.378 tỷ đồng" in drafts[0].text
     assert drafts[1].text == "Tóm tắt ba."  # a dead page falls back to the summary
     assert extract_all(client, FEED, []) == []
+
+
+def test_a_teaser_with_no_title_or_text_is_kept_until_its_page_is_read(
+    httpserver: HTTPServer, client: httpx.Client
+) -> None:
+    with_page = item(summary="", title="", url=serve(httpserver, "/p.html", PAGE.read_bytes()),
+                     guid="1")
+    dead_page = item(summary="", title="", url="http://127.0.0.1:9/dead.html", guid="2")
+    drafts = draft_items(FEED, [with_page, dead_page])
+    assert [(d.guid, d.title, d.text) for d in drafts] == [("1", "", ""), ("2", "", "")]
+    completed = add_pages(client, drafts)
+    assert [d.guid for d in completed] == ["1"]
+    assert "6.378 tỷ đồng" in completed[0].text
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: items are drafted in this process")
+def test_items_drafted_in_a_worker_process_are_drafted_as_here() -> None:
+    items = [item(content=PAGE.read_text(encoding="utf-8"), guid="1"),
+             item(summary="<p>Tin <b>ngắn</b></p><p>Chia sẻ</p>", guid="2", title="Tin")]
+    with process_pool(POOL_MIN_FEEDS) as pool:
+        assert pool is not None
+        assert pool.submit(draft_items, FEED, items).result() == draft_items(FEED, items)

@@ -15,10 +15,11 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from digest.errors import FeedError
-from digest.fetch import (PARSE_POOL_MIN_FEEDS, USER_AGENT, _feed_reader, discover_feed, fetch_all,
-                          fetch_feed, make_client, read_feed)
+from digest.fetch import (USER_AGENT, discover_feed, fetch_all, fetch_feed, make_client,
+                          read_feed)
 from digest.fetch_http import get_capped
 from digest.models import FeedSource
+from digest.workers import POOL_MIN_FEEDS, process_pool
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fetch"
 # Self-describing feeds: a header comment says what each tests and what fetch_feed must return.
@@ -167,13 +168,15 @@ def test_fetch_all_spreads_over_hosts(httpserver: HTTPServer, client: httpx.Clie
 def test_fetch_all_parses_many_feeds_in_worker_processes(
     httpserver: HTTPServer, client: httpx.Client
 ) -> None:
-    count = PARSE_POOL_MIN_FEEDS + 2
+    count = POOL_MIN_FEEDS + 2
     for n in range(count):
         httpserver.expect_request(f"/{n}").respond_with_data(
             rss(f"Tin {n} tỉnh Hà Giang", "Tin chung") if n != 3 else "<html>trang</html>",
             content_type=RSS)
     urls = [httpserver.url_for(f"/{n}") for n in range(count)]
-    results = fetch_all(client, [FeedSource(u, u) for u in urls])
+    with process_pool(count) as pool:
+        assert pool is not None or (os.cpu_count() or 1) < 2
+        results = fetch_all(client, [FeedSource(u, u) for u in urls], pool=pool)
     assert [r.feed_url for r in results] == urls
     assert results[3].error is not None and results[3].error.startswith("not a feed:")
     assert [r.items[0].title for r in results if r.ok] == [
@@ -185,11 +188,12 @@ def test_worker_processes_read_as_this_one_does(httpserver: HTTPServer,
                                                 client: httpx.Client) -> None:
     httpserver.expect_request("/feed").respond_with_data(rss("Một", "Hai"), content_type=RSS)
     download = get_capped(client, httpserver.url_for("/feed"), 1_000_000, {})
-    with _feed_reader(PARSE_POOL_MIN_FEEDS) as reader:
-        assert reader is not read_feed
-        assert reader(download, "Asia/Ho_Chi_Minh") == read_feed(download, "Asia/Ho_Chi_Minh")
-    with _feed_reader(PARSE_POOL_MIN_FEEDS - 1) as reader:
-        assert reader is read_feed
+    with process_pool(POOL_MIN_FEEDS) as pool:
+        assert pool is not None
+        in_worker = pool.submit(read_feed, download, "Asia/Ho_Chi_Minh").result()
+        assert in_worker == read_feed(download, "Asia/Ho_Chi_Minh")
+    with process_pool(POOL_MIN_FEEDS - 1) as pool:
+        assert pool is None
 
 
 def test_html_page_instead_of_feed(httpserver: HTTPServer, client: httpx.Client) -> None:

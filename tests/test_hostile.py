@@ -41,12 +41,12 @@ from pypdf import PdfReader
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from digest import pipeline
+from digest import fetch_http, pipeline
 from digest.cli import cli
 from digest.config import check_http_url, feed_key, load_config
 from digest.errors import DigestError
 from digest.fetch import USER_AGENT, discover_feed, make_client
-from digest.fetch_http import address_problem, http_freshness, retry_after
+from digest.fetch_http import AddressRefused, address_problem, http_freshness, retry_after
 from digest.fetch_read import parse_feed_date, repair_charset
 from digest.figures_numbers import find_numbers
 from digest.render import FontFetcher, refusal_reason, render_pdf, safe_url
@@ -684,6 +684,28 @@ def test_pdf_engine_fetches_nothing_a_page_asks_for(image_server: HTTPServer) ->
 ])
 def test_address_check_refuses_what_is_not_public(address: str, problem: str | None) -> None:
     assert address_problem(address) == problem
+
+
+def test_the_address_guard_asks_the_resolver_once_a_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that does not resolve (or a private one) is looked up once, not once a page."""
+    asked: list[str] = []
+    resolve = fetch_http.host_problem
+
+    def counted(host: str, port: int | None = None) -> str | None:
+        asked.append(host)
+        return resolve(host, port)
+
+    guard = fetch_http.AddressGuard(trusted_hosts=())
+    monkeypatch.setattr(fetch_http, "host_problem", counted)
+    for path in ("/a", "/b", "/c"):
+        with pytest.raises(AddressRefused, match="a loopback address"):
+            guard(httpx.Request("GET", f"http://localhost:9{path}"))
+    assert asked == ["localhost"]
+    forgetful = fetch_http.AddressGuard(trusted_hosts=(), remember=0)
+    for path in ("/a", "/b"):
+        with pytest.raises(AddressRefused):
+            forgetful(httpx.Request("GET", f"http://localhost:9{path}"))
+    assert asked == ["localhost"] * 3
 
 
 @pytest.mark.parametrize("url, reason", [
