@@ -40,10 +40,10 @@ from digest.models import Article, Figures, Number
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "figures_labels.jsonl"
 SEEDS = EVAL_PATH.parents[1] / "seeds"
-SAMPLES = ("seeds", "seed 11", "seed 23", "seed 37", "seed 41", "seed 53")
+SAMPLES = ("seeds", "seed 11", "seed 23", "seed 37", "seed 41", "seed 53", "seed 59")
 # The samples labelled before the rules were looked at with them: the targets are judged on
 # these, pooled (each first run is in docs/figures.md).
-HELD_OUT = ("seed 23", "seed 37", "seed 41")
+HELD_OUT = ("seed 23", "seed 37", "seed 41", "seed 53", "seed 59")
 RECALL_TARGET = 0.9
 PRECISION_TARGET = 0.95
 STORIES_TIMED = 50
