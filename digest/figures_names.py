@@ -12,7 +12,11 @@ surname first, or foreign words that are not a place or an organisation) and one
   "Bo Tý, 16 tuổi" (then any two to four words will do, surname or not);
 - its last word stands alone elsewhere, as people are named again: "Ryan Giggs" ... "Giggs";
 - it is on a line that a role heads: "Thủ môn: Mariano Andujar (Estudiantes), ...";
-- it is in a list with a person: "HLV Louis Van Gaal lẫn David Moyes".
+- it is in a list with a person: "HLV Louis Van Gaal lẫn David Moyes";
+- it is a Korean surname and a hyphenated given name: "gặp Kim Jong-un của Donald Trump".
+One foreign word that is not a place or an organisation's is a person on the strongest of
+these, a verb of speech or a role ("Mourinho cho biết", "nghệ sĩ violon Marica", "Demi, một cô
+bé 12 tuổi"), unless the article puts it after a club's or a place's word ("CLB Chelsea").
 """
 
 from __future__ import annotations
@@ -21,17 +25,20 @@ import re
 
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
-    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, NAME_LIST_JOINS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES,
-    VERB_STOP,
+    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
+    PERSON_NOUNS, PLACE_CONTEXT, ROLE_NOUNS, SPEECH_VERBS, SURNAMES, VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
     r"^\s*(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s*:", re.IGNORECASE)
 AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
-# "Kwon Yonggil – nghi phạm ...", "William Hague, người đã ...": a role or "người" in apposition.
+# "Kwon Yonggil – nghi phạm ...", "William Hague, người đã ...", "Demi, một cô bé", "Sheryl
+# Allison, mẹ của ...", "Taylor Swift luôn là ngôi sao": a role, a kin noun or "người" in
+# apposition or after "là".
 ROLE_AFTER = re.compile(
-    r"\s*(?:,|–|-|—)\s*(?:" + "|".join(sorted(ROLE_NOUNS | {"người"}, key=len, reverse=True)) + r")(?![^\W\d_])",
-    re.IGNORECASE)
+    r"(?:\s*(?:,|–|-|—)\s*(?:một\s+)?|\s+(?:(?:vẫn|đang|luôn|cũng|chính|từng)\s+)*là\s+(?:một\s+)?)(?:"
+    + "|".join(sorted(ROLE_NOUNS | PERSON_NOUNS | KIN_NOUNS | {"người"}, key=len, reverse=True))
+    + r")(?![^\W\d_])", re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
 MAX_NAME_WORDS = 4
 MAX_ROLE_QUALIFIERS = 3
@@ -40,6 +47,15 @@ ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
 # whose name comes next ("cầu thủ đội tuyển Arsenal Aaron Ramsey").
 NOT_QUALIFIERS = VERB_STOP | frozenset(
     "nhưng còn hay hoặc rồi đội tuyển clb bộ ty đoàn hãng báo đài trường viện ban sở".split())
+# Before one foreign word, fewer roles and qualifiers are trusted: "nghệ sĩ violon Marica",
+# "tiền đạo ngoại Osmar", but not "Phó Tổng Giám đốc ngân hàng VPBank", "phóng viên Reuters",
+# "cựu ngôi sao vùng Ruhr", "nạn nhân thảm họa Hillsborough".
+LONE_NAME_ROLES = ROLE_NOUNS - {"phóng viên", "nhà báo", "đối tượng", "nạn nhân"}
+LONE_NAME_QUALIFIERS = 2
+NOT_LONE_NAME_QUALIFIERS = NOT_QUALIFIERS | PLACE_CONTEXT | frozenset(
+    "vùng bang vụ thảm họa ngân hàng tổ chức điện ảnh xe máy".split())
+# "Apocalypse, người hâm mộ ...": "người" that starts a noun of people is no apposition.
+NOT_APPOSITION = re.compile(r"\s+(?:dân|hâm mộ|ta|lao động|dùng|xem|thân|tiêu dùng|nhà|nước ngoài)\b")
 
 
 def could_be_name(reader: Reader, i: int, end: int) -> bool:
@@ -77,21 +93,22 @@ def role_follows(reader: Reader, end: int) -> bool:
     """Whether a role noun or "người" stands in apposition right after token `end - 1`, and
     does not introduce the next name ("màu áo Hebei Fortune, tiền đạo Ezequiel Lavezzi")."""
     role = ROLE_AFTER.match(reader.text, reader.tokens[end - 1].end)
-    if role is None:
+    if role is None or role.group().endswith("người") and NOT_APPOSITION.match(reader.text, role.end()):
         return False
     after = re.match(r"\s+(\w)", reader.text[role.end():role.end() + 4])
     return not (after and after.group(1).isupper())
 
 
-def role_shortly_before(reader: Reader, i: int) -> bool:
+def role_shortly_before(reader: Reader, i: int, roles: frozenset[str] = ROLE_WORDS,
+                        most: int = MAX_ROLE_QUALIFIERS, stops: frozenset[str] = NOT_QUALIFIERS) -> bool:
     """Whether a role noun or a head of title stands one to three lower-case words before token
     i, the words that say what kind: "HLV thể lực Carlos Lalin", "ca sĩ nổi tiếng Taylor Swift"."""
     k = i
-    while k > 0 and i - k < MAX_ROLE_QUALIFIERS and reader.adjacent(k) and reader.tokens[k - 1].lowercase \
-            and reader.tokens[k - 1].key not in NOT_QUALIFIERS:
+    while k > 0 and i - k < most and reader.adjacent(k) and reader.tokens[k - 1].lowercase \
+            and reader.tokens[k - 1].key not in stops:
         k -= 1
         words = [t.key for t in reader.tokens[max(0, k - 3):k]]
-        if k < i and any(" ".join(words[n:]) in ROLE_WORDS for n in range(len(words))) \
+        if k < i and any(" ".join(words[n:]) in roles for n in range(len(words))) \
                 and all(reader.adjacent(m) for m in range(k - len(words) + 1, k + 1)):
             return True
     return False
@@ -144,12 +161,36 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
               and could_be_name(reader, i, end)]
     last_words = {reader.tokens[end - 1].key for _, end in found}
     found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]
+    found += [(i, end) for i, end in runs if end - i == 1 and (i, end) not in found
+              and lone_name_cued(reader, i)]
+    found += [korean for i, end in runs if (korean := _korean_name(reader, i, end)) and korean not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     people += _listed_with(reader, [r for r in shaped if r not in found], people)
     people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
                                     for i, end in people[len(known):]]
-    return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1)
+    return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1,
+                    cued=True)
             for i, end in people[len(known):]]
+
+
+def lone_name_cued(reader: Reader, i: int) -> bool:
+    """Whether the one word at token i is a foreign person's name by a role around it:
+    "nghệ sĩ violon Marica", "Demi, một cô bé", "Karius, người có 9 trận giữ sạch lưới".
+
+    A verb of speech after it is not enough: "Forbes cho biết", "VPBank cho biết" are as
+    common as "Mourinho cho biết"."""
+    return reader.lone_foreign_name(i) and (
+        role_shortly_before(reader, i, LONE_NAME_ROLES, LONE_NAME_QUALIFIERS, NOT_LONE_NAME_QUALIFIERS)
+        or role_follows(reader, i + 1))
+
+
+def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
+    """The Korean name that ends run [i, end), a surname and a hyphenated given name ("Kim
+    Jong-un", "Choe Ryong-hae"), or None."""
+    if end - i >= 2 and reader.tokens[end - 2].key in KOREAN_SURNAMES and "-" in reader.tokens[end - 1].text \
+            and reader.adjacent(end - 1):
+        return end - 2, end
+    return None
 
 
 def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> tuple[int, int]:

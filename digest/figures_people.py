@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 
-from digest.figures_names import mentions_by_evidence
+from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
-from digest.figures_words import FOREIGN_HONORIFICS, LEADING_HONORIFICS, SURNAMES
+from digest.figures_words import (
+    FOREIGN_HONORIFICS, KIN_NOUNS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, SURNAMES,
+)
 from digest.models import Person
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:,|–|-|—|\()\s*")
@@ -106,7 +108,7 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             chain = _titles_chained_before(reader, titles, titled_names[k])
             return _make_mention(reader, k, end, chain)
     start = i
-    if reader.tokens[i].key in LEADING_HONORIFICS and end - i > 1:
+    if reader.tokens[i].key in LEADING_HONORIFICS and end - i > 1 or _honorific_before_surname(reader, i, end):
         start = i + 1
     honorific = reader.honorific_before(start) or (reader.tokens[i].key if start > i else None)
     vietnamese = reader.vietnamese_name_in(start, end)
@@ -117,7 +119,7 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
         # "ông", "bà", "đồng chí" before two to four capitalised words name a person even
         # when the surname is rare ("Bà Văn Thị Bạch Tuyết") or foreign ("ông Ahmed Adel").
         if vietnamese == start or len(names) == 1 or (foreign_ok and reader.place_end(start, end) == start) \
-                or reader.given_name_at_place(start, end):
+                or reader.given_name_at_place(start, end) or _rare_surname_with_title(reader, start, end):
             name_start = start
         elif foreign_ok and (after_places := reader.foreign_name_in(start, end)) not in (None, start) \
                 and len(names[-1].text) > 1:
@@ -127,6 +129,9 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
                 reader, titles, start - len(honorific.split())))
             if reader.place_end(name_start, end) == name_start:  # not "người đàn ông Pakistan"
                 mention.honorific = honorific
+            # "tiền đạo Ibrahimovic", "vợ Kyle": a role before one foreign word (not "HLV Chelsea"
+            # where the article writes "CLB Chelsea").
+            mention.cued = len(names) == 1 and honorific in LONE_NAME_ROLES | KIN_NOUNS and reader.lone_foreign_name(start)
             return mention
     if vietnamese is None or vietnamese != i:
         return None
@@ -134,6 +139,21 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             end - i >= 3 and not reader.in_place_context(i, end) and not reader.on_byline(i, end)):
         return _make_mention(reader, i, end, [])
     return None
+
+
+def _honorific_before_surname(reader: Reader, i: int, end: int) -> bool:
+    """Whether run [i, end) opens a sentence with a capitalised "Anh", "Cô", "Chú" ... before a
+    Vietnamese full name: "Anh Vi Văn Xan trú cùng bản cho biết" (but not "Anh Quốc")."""
+    return reader.tokens[i].key in LEADING_HONORIFICS_BEFORE_SURNAME and reader.starts_sentence(i) \
+        and 3 <= end - i <= 4 and reader.vietnamese_name_in(i + 1, end) == i + 1
+
+
+def _rare_surname_with_title(reader: Reader, start: int, end: int) -> bool:
+    """Whether run [start, end), after an honorific, is two to four Vietnamese syllables with a
+    title after them, as a name with a surname not in the list is: "anh Điện Anh Quốc, Giám đốc
+    Công ty CP Tân Phố"."""
+    return 2 <= end - start <= 4 and reader.place_end(start, end) == start and _title_follows(reader, end) \
+        and all(looks_vietnamese(t.key) for t in reader.tokens[start:end])
 
 
 def _titles_before_honorific(reader: Reader, titles: list[Title], honorific: int) -> list[str]:
@@ -209,7 +229,7 @@ def _gather(mentions: list[Mention]) -> tuple[dict[str, list[int]], dict[int, st
         if not mention.short:
             continue
         matches = [k for k in people if k.split()[-1] == word or k.split()[0] == word]
-        introduced = mention.titles or (mention.honorific in {"ông", "bà", "ngài"} and len(word) > 2)
+        introduced = mention.titles or mention.cued or (mention.honorific in {"ông", "bà", "ngài"} and len(word) > 2)
         if not matches and (introduced or word in people) and not looks_vietnamese(word):
             matches = [word]
         if len(matches) == 1:

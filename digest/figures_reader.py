@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
     FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
-    ORG_CONNECTORS, ORG_SYLLABLES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES, STREET_NAMES,
-    SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
+    ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES,
+    STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
 
 BYLINE_MARKERS = re.compile(r"^\s*(?:tác giả|theo|nguồn|ảnh|bài|ghi)\b", re.IGNORECASE)
@@ -62,6 +63,7 @@ class Mention:
     last_token: int
     titles: list[str] = field(default_factory=list)
     honorific: str | None = None
+    cued: bool = False  # a one-word name that the words around it show to be a person's
 
     @property
     def short(self) -> bool:
@@ -226,6 +228,28 @@ class Reader:
         capital_next = k > end and self.adjacent(k) and self.tokens[k].capitalised
         return k if capital_next and self.tokens[k].key not in SURNAMES else None
 
+    @cached_property
+    def organisation_words(self) -> frozenset[str]:
+        """The capitalised words that the text puts right after a word of a club, a company or
+        a place somewhere ("CLB Chelsea", "gia nhập Manchester", "tại Hollywood")."""
+        words = set()
+        for i in range(len(self.tokens)):
+            j = self.phrase_end(i, ORGANISATION_CUE_INDEX)
+            if i < j < len(self.tokens) and self.tokens[j].capitalised and self.adjacent(j):
+                words.add(self.tokens[j].key)
+        return frozenset(words)
+
+    def lone_foreign_name(self, i: int) -> bool:
+        """Whether the one capitalised word at token i may be a foreign person's name: not a
+        Vietnamese syllable, a place, a word of an organisation, nor a word the text puts after
+        a club's or a place's word elsewhere, nor one with a capital inside ("VPBank"); it still
+        needs a cue to be one."""
+        token = self.tokens[i]
+        return len(token.text) > 2 and not looks_vietnamese(token.key) and self.place_end(i, i + 1) == i \
+            and token.text[1:] == token.text[1:].lower() \
+            and token.key not in FOREIGN_NOT_A_NAME | ONE_WORD_NOT_A_NAME and token.key not in self.organisation_words \
+            and not self.in_place_context(i, i + 1) and not self.on_byline(i, i + 1)
+
     def span_text(self, i: int, j: int) -> str:
         """The words of tokens [i, j) as written, with the number of a district that ends
         them ("Phó Chủ tịch UBND quận 5")."""
@@ -258,7 +282,7 @@ class Reader:
             return False
         before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
         previous = self.tokens[i - 1]
-        inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS and self.adjacent(i) \
+        inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2)
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"}
         return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
@@ -274,12 +298,20 @@ class Reader:
             return True
         if i >= 1 and self.adjacent(i) and self.tokens[i - 1].key in {"đường", "phố"}:
             return True
+        # "đường Nguyễn Hoàng và Nguyễn Phúc Nguyên": the second street of a list.
+        if i >= 2 and self.tokens[i - 1].key == "và" and self.adjacent(i) and self.adjacent(i - 1) \
+                and self.tokens[i - 2].capitalised:
+            return self.street_at(self.run_start(i - 2), i - 1)
         if i < 1 or self.gap_before(i).strip() not in {"-", "–"} or not self.tokens[i - 1].capitalised:
             return False
-        start = i - 1
+        return self.street_at(self.run_start(i - 1), i)
+
+    def run_start(self, k: int) -> int:
+        """The first token of the run of capitalised words that token k ends."""
+        start = k
         while start > 0 and self.tokens[start - 1].capitalised and self.adjacent(start):
             start -= 1
-        return self.street_at(start, i)
+        return start
 
     def on_byline(self, i: int, end: int) -> bool:
         """Whether run [i, end) sits on a line of names only ("Xuân Hướng – Cảnh Toàn")."""
@@ -300,6 +332,7 @@ def by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[st
 
 TITLE_HEAD_INDEX = by_first_word(TITLE_HEADS)
 CONNECTOR_INDEX = by_first_word(tuple(c.split()) for c in ORG_CONNECTORS)
+ORGANISATION_CUE_INDEX = by_first_word(ORGANISATION_CUES)
 
 
 def looks_vietnamese(word: str) -> bool:

@@ -24,7 +24,7 @@ ROLE_NOUNS = frozenset({
     "siêu mẫu", "hoa hậu", "á hậu", "đạo diễn", "nhà thiết kế", "ntk", "nhà báo", "nhà văn",
     "phóng viên", "người dẫn chương trình", "doanh nhân", "tỷ phú", "thẩm phán", "trợ lý",
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
-    "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo",
+    "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao",
 })
 
 # Kin before a name say it is a person's: "vợ của John Legend", "Chồng của Tần Thư Bồi".
@@ -46,6 +46,46 @@ FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "bé", "
 # Honorifics that, capitalised at the start of a sentence, are read as part of the run of
 # capitals after them: "Bé Yana Kleshova (4 tuổi)", "Chị Nguyễn Thị Hoa cho biết".
 LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị"})
+
+# Nouns for a person that, after a comma and "một" or "là", say the name before them is a
+# person's: "Demi, một cô bé 12 tuổi", "Taylor Swift luôn là ngôi sao", "Sheryl Allison, mẹ
+# của ...".
+PERSON_NOUNS = frozenset({"cô bé", "cậu bé", "cô gái", "chàng trai", "bé gái", "bé trai",
+                          "cô bạn", "anh bạn", "bạn thân", "người phụ nữ", "người đàn ông",
+                          "sinh viên", "học sinh", "cô sinh viên", "cô học sinh"})
+
+# Honorifics that, capitalised at the start of a sentence, may open a run of capitals before a
+# Vietnamese full name ("Anh Vi Văn Xan trú cùng bản cho biết"), but are also words of places
+# and names ("Anh" is England): taken only before a surname and two or three more words.
+LEADING_HONORIFICS_BEFORE_SURNAME = frozenset({"anh", "em", "cô", "chú", "bác", "thầy", "cháu"})
+
+# Korean surnames as news writes them before a hyphenated given name: "Kim Jong-un",
+# "Choe Ryong-hae", "Park Geun-hye".
+KOREAN_SURNAMES = frozenset(
+    "kim lee ri park pak choi choe jung jeong chung kang cho jo yoon yun jang lim han shin seo "
+    "kwon hwang ahn song yoo hong jeon ko moon son yang bae baek nam kwak ban roh".split()
+)
+
+# Words before a capitalised word that make it a club, a company or a place in the whole
+# article ("CLB Chelsea", "gia nhập Manchester", "sân Old Trafford"), so that a role before it
+# elsewhere ("HLV Chelsea") does not make it a person.
+ORGANISATION_CUES = tuple(tuple(c.split()) for c in (
+    "clb", "câu lạc bộ", "đội", "đội bóng", "đội tuyển", "đt", "sân", "hãng", "công ty",
+    "tập đoàn", "thành phố", "tp", "tại", "ở", "đến", "tới", "sang", "rời", "gia nhập",
+    "khoác áo", "màu áo", "nước", "xứ", "báo", "tờ", "tạp chí", "trang", "kênh"))
+
+# One foreign word that a role or an apposition may stand beside without it being a person:
+# clubs ("cầu thủ Juventus"), media ("phóng viên Reuters", "tạp chí Forbes, tỷ phú ..."),
+# companies, genres and film towns ("nghệ sĩ Rock", "diễn viên Hollywood").
+ONE_WORD_NOT_A_NAME = frozenset(
+    "arsenal chelsea liverpool everton tottenham southampton leicester newcastle sunderland "
+    "watford burnley stoke swansea celtic rangers juventus milan inter napoli roma lazio "
+    "fiorentina barcelona barca sevilla valencia villarreal madrid dortmund schalke leverkusen "
+    "wolfsburg psg monaco marseille lyon ajax psv porto benfica sporting galatasaray "
+    "reuters forbes bloomberg nikkei kyodo xinhua pravda novosti tass yonhap guardian telegraph "
+    "independent twitter facebook instagram youtube google apple microsoft amazon uber samsung "
+    "sony netflix hollywood bollywood cannes michelin rock pop jazz latin dance rap opera".split()
+)
 
 # Verbs of speech that follow a person's name: "Emre Telci ... cho rằng", "ông Tuyến nói".
 SPEECH_VERBS = (

@@ -172,3 +172,74 @@ def test_a_name_that_ends_a_fuller_one_is_the_same_person() -> None:
 ])
 def test_crossings_and_clubs_are_not_people(text: str) -> None:
     assert names_in(text) == set()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_066/443 and Cluster_071/468: a role right before one foreign word, or with a word
+    # that says what kind.
+    ("Crystal Palace tập trung chơi phòng ngự số đông, khiến các học trò không tài nào áp sát được "
+     "khung thành thủ môn Hennessey.", {"Hennessey"}),
+    ("Công Phượng, Tuấn Anh, Xuân Trường, Hoàng Thiên ra đi, nay lại thêm tiền đạo ngoại Osmar nghỉ "
+     "hết mùa.", {"Osmar"}),
+    # Cluster_169/1109: and the name listed with it.
+    ("Hai nghệ sĩ violon Marica và Daniele Anderle và nghệ sĩ dương cầm Sandra Stojanovic đến từ "
+     "nước Ý.", {"Marica", "Daniele Anderle", "Sandra Stojanovic"}),
+    # Cluster_136/875 and Cluster_017/114: "người ..." or "một cô bé" in apposition.
+    ("Do đó, cựu chiến lược gia Dortmund đã quyết định kí hợp đồng với Karius, người có 9 trận giữ "
+     "sạch lưới tại Bundesliga mùa này.", {"Karius"}),
+    ("Demi, một cô bé 12 tuổi cho biết, khung cảnh quả thực rất đáng sợ.", {"Demi"}),
+    # Cluster_017/114 and Cluster_127/820: kin or a friend in apposition.
+    ("Sheryl Allison, mẹ của một bé gái 12 tuổi có mặt tại công viên vào thời điểm đó cho hay, chú "
+     "chó đã tấn công khoảng 14 đứa trẻ.", {"Sheryl Allison"}),
+    ("Vợ Kyle là Jaimie King - một cô bạn thân khác của Taylor - cũng nhận được những lời đe dọa.",
+     {"Jaimie King"}),
+    # Cluster_151/988: a Vietnamese name after "là".
+    ("Nhìn thấy sự việc, em họ Đương là Trần Minh Lợi đang ở trong quán liền nhặt một cục gạch.",
+     {"Trần Minh Lợi"}),
+])
+def test_one_foreign_word_or_a_name_with_a_role_beside_it_is_a_person(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_a_korean_surname_and_a_hyphenated_given_name_are_a_person() -> None:
+    # Cluster_103/666 and Cluster_014/96
+    assert names_in("Lời đề nghị gặp Kim Jong-un của Donald Trump, ứng cử viên cho chiếc ghế Tổng "
+                    "thống Mỹ, đã bị bác bỏ.") >= {"Kim Jong-un"}
+    assert names_in("Có tin đồn cho rằng em gái lãnh đạo Kim đã kết hôn với con trai của Bí thư đảng "
+                    "Lao động Triều Tiên Choe Ryong-hae.") == {"Choe Ryong-hae"}
+
+
+def test_a_capitalised_honorific_before_a_full_name_and_a_rare_surname_with_a_title() -> None:
+    # Cluster_157/1026: "Anh" opening the sentence; Cluster_222/1465: "Điện" is no listed surname.
+    assert names_in("Anh Vi Văn Xan trú cùng bản cho biết, ông Dần bò lết vào nhà anh.") == {"Vi Văn Xan"}
+    people = extract_figures("Nhận được thông tin, anh Điện Anh Quốc, Giám đốc Công ty CP Tân Phố đã "
+                             "bỏ ra 5,4 triệu đồng.").people
+    assert [(p.name, p.titles) for p in people] == [("Điện Anh Quốc", ("Giám đốc Công ty CP Tân Phố",))]
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_183/1195-like and Cluster_276/1808: a verb of speech after one word says nothing:
+    # a magazine or a bank speaks as often as a coach.
+    "Forbes cho biết họ đã định giá lại Theranos do các vụ điều tra và cáo buộc gần đây.",
+    # Cluster_286/1866, Cluster_057/387, Cluster_067/319: a club or a news agency after a role.
+    "Hậu vệ sắp 34 tuổi này có thể được công bố là cầu thủ Juventus trong tuần này.",
+    "Phát biểu sau khi ngồi vào ghế nóng tại Celtic, cựu HLV Liverpool cho hay: “Tôi rất vui mừng.”",
+    "Theo các chuyên gia bảo mật trả lời phóng viên Reuters.",
+    # A club the article writes after "CLB" is not a person after "HLV" either.
+    "CLB Leicester vô địch. HLV Leicester nói rằng đó là phép màu.",
+    # Cluster_130/838: "người hâm mộ" is no apposition.
+    "Sau khi xem X-Men: Apocalypse, người hâm mộ sẽ dễ dàng nhận thấy được những chi tiết.",
+    # Cluster_206/1356: the second street of a list after "đường".
+    "Cầu nằm ở vị trí từ đường Nguyễn Hoàng và Nguyễn Phúc Nguyên (phường Kim Long).",
+])
+def test_clubs_media_and_streets_are_still_not_people(text: str) -> None:
+    assert names_in(text) == set()
+
+
+def test_a_bank_that_speaks_and_the_last_street_of_a_list_are_not_people() -> None:
+    # Cluster_162/1064
+    assert names_in("Ông Nguyễn Thanh Bình – Phó Tổng Giám đốc Ngân hàng VPBank cho biết: “Ngân hàng "
+                    "VPBank còn cam kết bảo lãnh.”") == {"Nguyễn Thanh Bình"}
+    # Cluster_025/162
+    assert "Ngô Gia Tự" not in names_in("Chốt giao nhau của ba tuyến đường chính: Nguyễn Tất Thành, "
+                                        "Nguyễn Văn Cừ và Ngô Gia Tự thuộc phường Đồng Tâm.")
