@@ -165,9 +165,10 @@ def _articles_of(client: httpx.Client, pool: Executor | None, index: int, result
     """A fetched feed's drafts: drafted in `pool` (or here), then teasers' pages fetched."""
     if not result.items:
         return index, result, []
+    if pool is None:
+        return index, result, add_pages(client, draft_items(result.feed_url, result.items))
     try:
-        drafts = (pool.submit(draft_items, result.feed_url, result.items).result() if pool
-                  else draft_items(result.feed_url, result.items))
+        drafts = pool.submit(draft_items, result.feed_url, result.items).result()
     except Exception:  # the worker died (killed, out of memory): draft here instead
         log.exception("drafting %s in a worker process failed; drafting it here", result.feed_url)
         drafts = draft_items(result.feed_url, result.items)
