@@ -69,8 +69,9 @@ def canonical_url(url: str) -> str:
     try:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
-        if scheme not in _DEFAULT_PORTS or not parts.hostname:
-            return url
+        if scheme not in _DEFAULT_PORTS or not parts.hostname or any(
+                char.isspace() for char in parts.hostname):
+            return url  # not a web address: "mailto:", "http:// /"
         # Every "www." ("www.www.x" too): a key must be its own key.
         host = re.sub(r"^(?:www\.)+", "", parts.hostname.rstrip("."))
         host = f"[{host}]" if ":" in host else host
