@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from digest.errors import InputError
 from digest.figures_words import ROLE_NOUNS
 from digest.models import Number
+from digest.text import dictionary_words, normalize
 
 
 MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
@@ -84,7 +85,26 @@ COUNT_NOUNS = (
 
 # A unit or counted noun that is the first half of another word: "1/5 con số", "12 ca nô",
 # a coordinate "105,53 độ kinh Đông".
-NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "độ kinh", "độ vĩ"})
+NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "độ kinh", "độ vĩ",
+                         "lần lượt"})
+
+# A count whose noun is in no list ("2 mục tiêu", "5 thang máy", "20 phương án"): the words
+# after an integer are taken as its noun when they make a word of the Vietnamese word list, or
+# are one of these nouns of one syllable, which count things ("3 lần", "4 kẻ", "2 nhát")...
+ONE_SYLLABLE_COUNT_NOUNS = frozenset(
+    "lần bên tên kẻ gã bé cái nòng nhịp phát can bồn khu tổ chất chữ cánh đời thang vị chân "
+    "nhát cú pha kíp chợ cột ổ bình túi hộp thùng gói tờ lá bức tấm cuốn quyển bản ngôi "
+    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ".split())
+# ... unless they say when, how long or how old, or are a verb, a link or an adverb: "2 năm
+# sau", "3 tiếng", "cả 2 đều", "Album 25 được ghi nhận", "cả 3 có biểu hiện".
+NOT_COUNT_HEADS = frozenset(
+    "năm tuổi phút giờ tháng ngày tuần giây tiếng mùa đêm buổi hiệp kỳ khóa khoá quý thế thập "
+    "sao chỗ số và của đã là sẽ tại được với có bị do cùng thuộc cũng đi để về trong trên dưới "
+    "đang vẫn đều như mà vì khi nhưng cho sau này đó thì từ đến tới không nên bởi ở bằng đầu "
+    "sắp so đối liên kết sử thi lưu giao yêu cho rồi còn hay hoặc lại ra vào lên xuống hôm rạng "
+    "sáng trưa chiều tối".split())
+# A number with no unit may be a year ("Copa America 2016 đầu tháng 6"): never a count then.
+YEARS = range(1900, 2101)
 
 PER_UNITS = (
     "ngày", "tháng", "năm", "người", "kg", "con", "tấn", "lít", "m2", "giờ", "km", "ha",
@@ -204,8 +224,11 @@ class _Unit:
     counted: bool
 
 
-def read_unit(text: str, pos: int) -> _Unit | None:
-    """The multiplier and unit written at `pos`, or None when the number has neither."""
+def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
+    """The multiplier and unit written at `pos`, or None when the number has neither.
+
+    `written` is the number before `pos`: given, an integer may also count a noun that no list
+    names ("2 mục tiêu")."""
     factor, end = 1.0, pos
     while match := MULTIPLIER.match(text, end):
         factor *= MULTIPLIERS[match.group(1)]
@@ -224,11 +247,42 @@ def read_unit(text: str, pos: int) -> _Unit | None:
         unit, end, counted = match.group(1).lower(), match.end(), True
     elif match := PART_OF.match(text, end):  # "9 trong số đó phải nhập viện"
         end, counted = match.end(), True
+    elif factor == 1.0 and written and (noun := _noun_in_word_list(written, text, end)):
+        unit, end, counted = noun
     if unit and (per := PER_UNIT.match(text, end)):
         unit, end = f"{unit}/{per.group(1).lower()}", per.end()
     if not unit and factor == 1.0 and not counted:
         return None
     return _Unit(factor, unit, end, counted)
+
+
+LOWER_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_]+))?(?:[ \t\u00a0]+([^\W\d_]+))?")
+
+
+def _noun_in_word_list(written: str, text: str, pos: int) -> tuple[str, int, bool] | None:
+    """The counted noun at `pos` after the integer `written` that no list names, and where it
+    ends: the longest run of two or three lower-case words that the word list holds, or one
+    noun of ONE_SYLLABLE_COUNT_NOUNS; never after a year, a decimal or a name, whose number it
+    is ("Lữ đoàn 270 công binh")."""
+    if not written.replace(".", "").isdigit() or ("." not in written and int(written) in YEARS):
+        return None
+    start = pos - len(written)
+    for word in list(re.finditer(r"[^\W\d_]+", text[max(0, start - 30):start]))[-2:]:
+        if word.group()[:1].isupper() and not _starts_sentence(text, max(0, start - 30) + word.start()):
+            return None
+    words = LOWER_WORDS.match(text, pos)
+    if words is None or not words.group(1).islower() or normalize(words.group(1)) in NOT_COUNT_HEADS:
+        return None
+    lowered = [w for w in words.groups() if w and w.islower()]
+    for size in (3, 2):
+        noun = " ".join(lowered[:size])
+        if len(lowered) >= size and noun in NOT_COUNTED:
+            return None
+        if len(lowered) >= size and normalize(noun) in dictionary_words():
+            return noun, words.end(size), True
+    if normalize(lowered[0]) in ONE_SYLLABLE_COUNT_NOUNS:
+        return lowered[0], words.end(1), True
+    return None
 
 
 def _not_a_count(text: str, noun: re.Match[str]) -> bool:
@@ -351,7 +405,7 @@ def _read_range(text: str, pos: int, low: float, unit: _Unit | None) -> tuple[fl
     high = join and BARE_NUMBER.match(text, join.end())
     if not high or DATE_OR_TIME_AHEAD.match(text, high.end()):
         return None
-    high_unit = read_unit(text, high.end())
+    high_unit = read_unit(text, high.end(), high.group(1))
     if high_unit is None or (unit is not None and unit.unit not in ("", high_unit.unit)):
         return None
     value = low * (unit or high_unit).factor
@@ -411,7 +465,7 @@ def _read_figure(text: str, match: re.Match[str]) -> tuple[_Reading | None, int]
     if DATE_OR_TIME_AHEAD.match(text, match.end()):
         return None, match.end()
     low = parse_number(match.group(1))
-    unit = read_unit(text, match.end())
+    unit = read_unit(text, match.end(), match.group(1))
     end = unit.end if unit else match.end()
     if ranged := _read_range(text, end, low, unit):
         value, upper, unit = ranged

@@ -48,6 +48,37 @@ def test_more_counted_nouns_and_units(text: str, expected: list[tuple[str, float
     assert figures_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_261/1710, Cluster_206/1356: nouns no list names, found in the word list.
+    ("Man City hiện đang nhắm đến 2 mục tiêu ở hàng thủ là Aymeric Laporte và John Stones.",
+     [("2 mục tiêu", 2, "mục tiêu")]),
+    ("Sở GTVT tỉnh TT-Huế tổ chức trưng bày 20 phương án kiến trúc cầu qua sông Hương.",
+     [("20 phương án", 20, "phương án")]),
+    # Cluster_026/170: the longest word wins ("thang máy", not "thang"), leading zeros too.
+    ("Toàn bộ tòa nhà được bố trí 05 thang máy chở khách và 01 thang hàng.",
+     [("05 thang máy", 5, "thang máy"), ("01 thang", 1, "thang")]),
+    # Cluster_286/1864: a noun of one syllable that counts.
+    ("Nghi phạm đã gọi điện hơn 380 lần cho nạn nhân.", [("hơn 380 lần", 380, "lần")]),
+])
+def test_a_count_whose_noun_is_in_the_word_list(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_022/142: the number of a unit's name, then what kind of unit.
+    "Tiểu đoàn 1 (Lữ đoàn 270 công binh - Bộ Tư lệnh Quân khu 5).",
+    # A year, a duration, a time of day, and "cả 2" as a pronoun before a verb.
+    "Anh đã lựa chọn tham dự Copa America 2016 đầu tháng 6 tới.",
+    "Gần 2 năm sau, hộp đen máy bay được tìm thấy.",
+    "Vụ cháy xảy ra từ đêm 22 rạng sáng 23.",
+    "Cả 2 đều từng có thời gian thi đấu cho Hải Phòng.",
+    # Cluster_231/1517: "lần lượt" (in turn) is no count of times.
+    "Ba vị trí còn lại trong tốp 10 lần lượt thuộc về tiền đạo Paulo Dybala.",
+])
+def test_a_number_before_a_word_of_the_list_is_not_always_a_count(text: str) -> None:
+    assert figures_of(text) == []
+
+
 @pytest.mark.parametrize("text", [
     # Cluster_190/1237 and Cluster_110/714: a house number before a street whose first word is
     # a counted noun or a unit.
