@@ -13,7 +13,11 @@ surname first, or foreign words that are not a place or an organisation) and one
 - its last word stands alone elsewhere, as people are named again: "Ryan Giggs" ... "Giggs";
 - it is on a line that a role heads: "Thủ môn: Mariano Andujar (Estudiantes), ...";
 - it is in a list with a person: "HLV Louis Van Gaal lẫn David Moyes";
-- it is a Korean surname and a hyphenated given name: "gặp Kim Jong-un của Donald Trump".
+- it is a Korean surname and a hyphenated given name: "gặp Kim Jong-un của Donald Trump", or
+  two one-syllable words: "lãnh tụ Bắc Triều Tiên Kim Jong Un", "Junsu (Kang Tae Oh)";
+- its first word is a given name common around the world: "Roger Federer", "Pep Guardiola",
+  unless the article writes it after a word of an event, a medium, a place or a brand ("giải
+  Roland Garros", "tạp chí Marie Claire", "thương hiệu Louis Vuitton").
 One foreign word that is not a place or an organisation's is a person on the strongest of
 these, a verb of speech or a role ("Mourinho cho biết", "nghệ sĩ violon Marica", "Demi, một cô
 bé 12 tuổi"), unless the article puts it after a club's or a place's word ("CLB Chelsea").
@@ -25,7 +29,7 @@ import re
 
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
-    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
+    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
     PERSON_NOUNS, PLACE_CONTEXT, ROLE_NOUNS, SPEECH_VERBS, SURNAMES, VERB_STOP,
 )
 
@@ -40,6 +44,13 @@ ROLE_AFTER = re.compile(
     + "|".join(sorted(ROLE_NOUNS | PERSON_NOUNS | KIN_NOUNS | {"người"}, key=len, reverse=True))
     + r")(?![^\W\d_])", re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
+# Words before a name that make it an event's, a medium's, a place's or a brand's: "giải Roland
+# Garros", "sân Santiago Bernabeu", "tạp chí Marie Claire", "thương hiệu Louis Vuitton".
+NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu", "nhãn hiệu", "hãng", "công ty",
+                       "tập đoàn", "khách sạn", "nhà hát", "bảo tàng", "trường", "đại học", "tàu",
+                       "sân bay", "cầu", "đường", "phố", "đại lộ", "quỹ", "giải thưởng", "tượng",
+                       "tạp chí", "tờ", "báo", "kênh", "đài", "ban nhạc", "nhóm nhạc", "album",
+                       "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ")
 MAX_NAME_WORDS = 4
 MAX_ROLE_QUALIFIERS = 3
 ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
@@ -155,7 +166,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found = [(i, end) for i, end in shaped
              if speech_follows(reader, end) or end in title_follows or role_follows(reader, end)
              or role_shortly_before(reader, i)
-             or under_role_heading(reader, i)
+             or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
     found += [(i, end) for i, end in runs if (i, end) not in found and age_follows(reader, end)
               and could_be_name(reader, i, end)]
@@ -184,12 +195,31 @@ def lone_name_cued(reader: Reader, i: int) -> bool:
         or role_follows(reader, i + 1))
 
 
+def given_name_first(reader: Reader, i: int, end: int) -> bool:
+    """Whether run [i, end) starts with a given name common around the world ("Roger Federer"),
+    is foreign words without Vietnamese letters, and no occurrence of it follows a word of an
+    event, a medium, a place or a brand ("giải Roland Garros")."""
+    tokens = reader.tokens[i:end]
+    if tokens[0].key not in GIVEN_NAMES or all(looks_vietnamese(t.key) for t in tokens) \
+            or not all(t.key.isascii() for t in tokens):  # "John Thánh chiến", a nickname
+        return False
+    run = reader.span_text(i, end)
+    return not re.search(r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+" + re.escape(run),
+                         reader.text, re.IGNORECASE)
+
+
 def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
-    """The Korean name that ends run [i, end), a surname and a hyphenated given name ("Kim
-    Jong-un", "Choe Ryong-hae"), or None."""
-    if end - i >= 2 and reader.tokens[end - 2].key in KOREAN_SURNAMES and "-" in reader.tokens[end - 1].text \
+    """The Korean name that ends run [i, end), or None: a surname and a hyphenated given name
+    ("Kim Jong-un", "Choe Ryong-hae"), or a surname and two one-syllable words not all of them
+    Vietnamese ("Kim Jong Un", "Moon Sang Gyun", "Kang Tae Oh")."""
+    tokens = reader.tokens
+    if end - i >= 2 and tokens[end - 2].key in KOREAN_SURNAMES and "-" in tokens[end - 1].text \
             and reader.adjacent(end - 1):
         return end - 2, end
+    if end - i >= 3 and tokens[end - 3].key in KOREAN_SURNAMES and reader.adjacent(end - 2) \
+            and reader.adjacent(end - 1) and all(t.key.isascii() and len(t.key) <= 5 for t in tokens[end - 2:end]) \
+            and not all(looks_vietnamese(t.key) for t in tokens[end - 3:end]):
+        return end - 3, end
     return None
 
 
@@ -197,7 +227,8 @@ def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> 
     """The run without a first word that stands alone elsewhere (and is not a person's there,
     as "bà Julia" is), when two words or more are left: "chỉ huy của Taliban Mullah Abdul Rauf" ... "của
     Taliban", "Boeing Ray Conner" ... "Boeing"."""
-    if end - i >= 3 and reader.tokens[i].key in alone and reader.tokens[i].key != reader.tokens[end - 1].key:
+    if end - i >= 3 and reader.tokens[i].key in alone and reader.tokens[i].key != reader.tokens[end - 1].key \
+            and _korean_name(reader, i, end) != (i, end):  # "cô Kim" and "Kim Jong Un"
         return i + 1, end
     return i, end
 

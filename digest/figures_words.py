@@ -63,8 +63,51 @@ LEADING_HONORIFICS_BEFORE_SURNAME = frozenset({"anh", "em", "cô", "chú", "bác
 # "Choe Ryong-hae", "Park Geun-hye".
 KOREAN_SURNAMES = frozenset(
     "kim lee ri park pak choi choe jung jeong chung kang cho jo yoon yun jang lim han shin seo "
-    "kwon hwang ahn song yoo hong jeon ko moon son yang bae baek nam kwak ban roh".split()
+    "kwon hwang ahn song yoo hong jeon ko moon son yang bae baek nam kwak ban roh goo koo byun".split()
 )
+
+# Given names common around the world, as a first word that makes a run of foreign capitals a
+# person with no other cue: "Roger Federer", "Pep Guardiola", "Taylor Swift, Cara Delevingne".
+# Written here because no library of the project's ships one. Left out on purpose: given names
+# that are as often a place, a brand, a club or a tournament ("Paris", "Victoria", "Chelsea",
+# "Mercedes", "Roland" of Roland Garros, "Santiago" of the Bernabeu, "Jordan", "Georgia"), and
+# "Kim", a Korean and a Vietnamese surname.
+GIVEN_NAMES = frozenset("""
+aaron abdul abdullah abraham adam adrian ahmed aiden alan albert alberto alejandro alex alexander
+alexandre alexei alexis alfred ali alice alicia alison amanda amber amelia amy ana anders andre
+andrea andreas andrei andres andrew andy angela angelina angelo ann anna anne annie anthony
+antoine antonio arnold arthur ashley aymeric barack barbara ben benjamin bernard bernie bill
+billy bob bobby boris brad bradley brandon brendan brian bruce bruno bryan carl carla carles
+carlo carlos carmen caroline carolyn catherine cesar charles charlie chloe chris christian
+christina christine christopher claire claude claudia claudio colin craig cristiano cristian
+dan daniel daniela daniele danny dario dave david dean deborah denis dennis diana diego dimitri
+dmitry dominic donald donna doris douglas dwayne ed eddie edgar edouard eduardo edward elena
+eli elijah elisabeth eliza ella ellen emily emma emmanuel enrique eric erik ernesto esteban
+ethan eva evan facundo fabio felipe fernando filipe florian francesco francis francisco franck
+francois frank frankie franz fred frederick gabriel gareth gary gavin gennaro george gerald
+gerard gianluigi gigi gilbert giorgio giovanni giuseppe gloria gordon grace graham greg
+gregory guillermo gustavo hans harold harry hassan hector heinz helen helena henri henrik henry
+herbert hillary howard hugh hugo ian igor ilya ivan ivor jack jackie jacob jacques jake james
+jamie jane janet jason javier jean jeff jeffrey jennifer jenny jeremy jerome jerry jessica
+jim jimmy joachim joan joe joel johan johannes john johnny jon jonathan jordi jorge jose josef
+joseph josh joshua juan julia julian julie julien julio justin karen karim karl kate katherine
+kathy katie keith kelly ken kenneth kevin kimberly kristen kurt kyle larry laura lauren
+laurent leo leon leonardo leroy lewis liam linda lionel lisa liz lorenzo louis louise luc luca
+lucas lucy luis luka luke lynn manuel marc marcel marcelo marco marcos marcus margaret maria
+marie mario mark marta martin mary mason matt matteo matthew matthias maurizio max maxim maxime
+megan melania melissa mia michael michel michelle miguel mike mikhail mila miles mohamed
+mohammad mohammed monica muhammad nancy naomi natalia natalie nathan neil nicholas nick nicola
+nicolas nigel nikita nikola nikolai noah norman olga oliver olivia omar oscar pablo pamela
+patricia patrick paul paula paulo pedro pep peter petr philip philippe phillip pierre pietro
+rachel rafael rafa ralph ramon randy raphael raul ray raymond rebecca renato rene ricardo
+richard rick ricky rio rob robert roberto robin rodrigo roger roman ronald ronaldo rose ross
+roy ruben rudy russell ruth ryan sadiq salman sam samantha samuel sandra sara sarah scott
+sean sebastian selena serena sergei sergey sergio shane sharon shawn simon sofia sophia
+sophie stefan stefano stephen steve steven stuart susan sven taylor ted teresa terry thiago
+thomas tiger tim timothy tina toby todd tom tommy tony tyler valentina valentino vanessa victor
+vincent vincenzo viktor vladimir walter wayne wendy werner william willie xavier yannick
+yasmin yuri yusuf zinedine
+""".split())
 
 # Words before a capitalised word that make it a club, a company or a place in the whole
 # article ("CLB Chelsea", "gia nhập Manchester", "sân Old Trafford"), so that a role before it

@@ -274,3 +274,33 @@ def test_a_bank_that_speaks_and_the_last_street_of_a_list_are_not_people() -> No
     # Cluster_025/162
     assert "Ngô Gia Tự" not in names_in("Chốt giao nhau của ba tuyến đường chính: Nguyễn Tất Thành, "
                                         "Nguyễn Văn Cừ và Ngô Gia Tự thuộc phường Đồng Tâm.")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_134/866: players with no role beside them, a common given name first.
+    ("Cụ thể, Roger Federer bỏ giải từ trước khi sân chơi này diễn ra.", {"Roger Federer"}),
+    # Cluster_061/412
+    ("Hè này, Carlo Ancelotti sẽ thay thế Pep Guardiola dẫn dắt Bayern Munich.",
+     {"Carlo Ancelotti", "Pep Guardiola"}),
+    # Cluster_127/820: the first of a list, and the others with it.
+    ("Trang TMZ đưa tin, Taylor Swift, Cara Delevingne và Gigi Hadid đang nhận được những tin "
+     "nhắn đe dọa.", {"Taylor Swift", "Cara Delevingne", "Gigi Hadid"}),
+    # Cluster_080/534, Cluster_166/1090: a Korean surname and two one-syllable words.
+    ("Tại đại hội, lãnh tụ Bắc Triều Tiên Kim Jong Un đã ngỏ ý sẵn sàng đối thoại.", {"Kim Jong Un"}),
+    ("Những nhân vật như Junsu (Kang Tae Oh) trở thành những cái tên gây sốt.", {"Kang Tae Oh"}),
+])
+def test_a_common_given_name_or_a_korean_name_makes_a_person(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_134/866: a tournament named after a person.
+    "Nadal sẽ chạm trán đồng hương tại vòng 3 giải Roland Garros, vòng 3 Roland Garros.",
+    # Cluster_056/379: a magazine.
+    "Trước thềm đám cưới, tạp chí Marie Claire đã cho ra mắt bộ ảnh.",
+    # Cluster_146/952, Cluster_235/1544: Vietnamese words after "Kim", a commune and a shop.
+    "Lê Văn Công (26 tuổi, ở đội 2, Nhuế, Kim Trung, Đông Anh, Hà Nội) đến uống cà phê.",
+    "Tầng 2 tòa nhà 3 tầng siêu thị điện máy Kim Nguyên tại đường Trần Hưng Đạo bốc cháy.",
+])
+def test_a_given_name_in_an_event_a_medium_or_a_vietnamese_name_is_not_that_rule(text: str) -> None:
+    assert not names_in(text) & {"Roland Garros", "Marie Claire", "Kim Trung", "Kim Nguyên"}
