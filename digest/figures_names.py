@@ -51,6 +51,7 @@ NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu"
                        "sân bay", "cầu", "đường", "phố", "đại lộ", "quỹ", "giải thưởng", "tượng",
                        "tạp chí", "tờ", "báo", "kênh", "đài", "ban nhạc", "nhóm nhạc", "album",
                        "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ")
+NOT_A_PERSON_CUE = r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+"
 MAX_NAME_WORDS = 4
 MAX_ROLE_QUALIFIERS = 3
 ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
@@ -204,8 +205,7 @@ def given_name_first(reader: Reader, i: int, end: int) -> bool:
             or not all(t.key.isascii() for t in tokens):  # "John Thánh chiến", a nickname
         return False
     run = reader.span_text(i, end)
-    return not re.search(r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+" + re.escape(run),
-                         reader.text, re.IGNORECASE)
+    return not re.search(NOT_A_PERSON_CUE + re.escape(run), reader.text, re.IGNORECASE)
 
 
 def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:

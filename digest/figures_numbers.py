@@ -101,7 +101,7 @@ NOT_COUNT_HEADS = frozenset(
     "năm tuổi phút giờ tháng ngày tuần giây tiếng mùa đêm buổi hiệp kỳ khóa khoá quý thế thập "
     "sao chỗ số và của đã là sẽ tại được với có bị do cùng thuộc cũng đi để về trong trên dưới "
     "đang vẫn đều như mà vì khi nhưng cho sau này đó thì từ đến tới không nên bởi ở bằng đầu "
-    "sắp so đối liên kết sử thi lưu giao yêu cho rồi còn hay hoặc lại ra vào lên xuống hôm rạng "
+    "sắp so đối liên kết sử thi lưu giao yêu rồi còn hay hoặc lại ra vào lên xuống hôm rạng "
     "sáng trưa chiều tối".split())
 # A number with no unit may be a year ("Copa America 2016 đầu tháng 6"): never a count then.
 YEARS = range(1900, 2101)
@@ -248,7 +248,7 @@ def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
     elif match := PART_OF.match(text, end):  # "9 trong số đó phải nhập viện"
         end, counted = match.end(), True
     elif factor == 1.0 and written and (noun := _noun_in_word_list(written, text, end)):
-        unit, end, counted = noun
+        (unit, end), counted = noun, True
     if unit and (per := PER_UNIT.match(text, end)):
         unit, end = f"{unit}/{per.group(1).lower()}", per.end()
     if not unit and factor == 1.0 and not counted:
@@ -256,33 +256,32 @@ def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
     return _Unit(factor, unit, end, counted)
 
 
+WORD = re.compile(r"[^\W\d_]+")
 LOWER_WORDS = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_]+))?(?:[ \t\u00a0]+([^\W\d_]+))?")
 
 
-def _noun_in_word_list(written: str, text: str, pos: int) -> tuple[str, int, bool] | None:
+def _noun_in_word_list(written: str, text: str, pos: int) -> tuple[str, int] | None:
     """The counted noun at `pos` after the integer `written` that no list names, and where it
     ends: the longest run of two or three lower-case words that the word list holds, or one
     noun of ONE_SYLLABLE_COUNT_NOUNS; never after a year, a decimal or a name, whose number it
     is ("Lữ đoàn 270 công binh")."""
     if not written.replace(".", "").isdigit() or ("." not in written and int(written) in YEARS):
         return None
-    start = pos - len(written)
-    for word in list(re.finditer(r"[^\W\d_]+", text[max(0, start - 30):start]))[-2:]:
-        if word.group()[:1].isupper() and not _starts_sentence(text, max(0, start - 30) + word.start()):
+    window = max(0, pos - len(written) - 30)
+    for word in list(WORD.finditer(text, window, pos - len(written)))[-2:]:
+        if word.group()[:1].isupper() and not _starts_sentence(text, word.start()):
             return None
     words = LOWER_WORDS.match(text, pos)
     if words is None or not words.group(1).islower() or normalize(words.group(1)) in NOT_COUNT_HEADS:
         return None
     lowered = [w for w in words.groups() if w and w.islower()]
-    for size in (3, 2):
+    for size in range(len(lowered), 1, -1):
         noun = " ".join(lowered[:size])
-        if len(lowered) >= size and noun in NOT_COUNTED:
+        if noun in NOT_COUNTED:
             return None
-        if len(lowered) >= size and normalize(noun) in dictionary_words():
-            return noun, words.end(size), True
-    if normalize(lowered[0]) in ONE_SYLLABLE_COUNT_NOUNS:
-        return lowered[0], words.end(1), True
-    return None
+        if normalize(noun) in dictionary_words():
+            return noun, words.end(size)
+    return (lowered[0], words.end(1)) if normalize(lowered[0]) in ONE_SYLLABLE_COUNT_NOUNS else None
 
 
 def _not_a_count(text: str, noun: re.Match[str]) -> bool:
