@@ -29,21 +29,23 @@ import re
 
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
-    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
+    CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
     PERSON_NOUNS, PLACE_CONTEXT, ROLE_NOUNS, SPEECH_VERBS, SURNAMES, VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
-    r"^\s*(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s*:", re.IGNORECASE)
-AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
+    r"^\s*(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\s*(?:\([0-9]+\)\s*)?:",
+    re.IGNORECASE)
 # "Kwon Yonggil – nghi phạm ...", "William Hague, người đã ...", "Demi, một cô bé", "Sheryl
-# Allison, mẹ của ...", "Taylor Swift luôn là ngôi sao": a role, a kin noun or "người" in
-# apposition or after "là".
+# Allison, mẹ của ...", "Taylor Swift luôn là ngôi sao", "Dybala (người chơi cực hay ...)",
+# "Mourinho là một trong những HLV ...": a role, a kin noun or "người" in apposition or after "là".
 ROLE_AFTER = re.compile(
-    r"(?:\s*(?:,|–|-|—)\s*(?:một\s+)?|\s+(?:(?:vẫn|đang|luôn|cũng|chính|từng)\s+)*là\s+(?:một\s+)?)(?:"
-    + "|".join(sorted(ROLE_NOUNS | PERSON_NOUNS | KIN_NOUNS | {"người"}, key=len, reverse=True))
+    r"(?:\s*(?:,|–|-|—|\()\s*(?:một\s+)?|\s+(?:(?:vẫn|đang|luôn|cũng|chính|từng)\s+)*là\s+"
+    r"(?:một\s+(?:trong\s+(?:những|các|số)\s+)?)?)(?:"
+    + "|".join(sorted((ROLE_NOUNS - set(CANDIDATES)) | PERSON_NOUNS | KIN_NOUNS | {"người"}, key=len, reverse=True))
     + r")(?![^\W\d_])", re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
+LIST_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
 # Words before a name that make it an event's, a medium's, a place's or a brand's: "giải Roland
 # Garros", "sân Santiago Bernabeu", "tạp chí Marie Claire", "thương hiệu Louis Vuitton".
 NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu", "nhãn hiệu", "hãng", "công ty",
@@ -96,11 +98,6 @@ def name_shaped(reader: Reader, i: int, end: int) -> bool:
     return could_be_name(reader, i, end) and (foreign or reader.vietnamese_name_in(i, end) == i)
 
 
-def age_follows(reader: Reader, end: int) -> bool:
-    """Whether "(34 tuổi", ", 16 tuổi" or "(SN 1991" comes right after token `end - 1`."""
-    return AGE_AFTER.match(reader.text, reader.tokens[end - 1].end) is not None
-
-
 def role_follows(reader: Reader, end: int) -> bool:
     """Whether a role noun or "người" stands in apposition right after token `end - 1`, and
     does not introduce the next name ("màu áo Hebei Fortune, tiền đạo Ezequiel Lavezzi")."""
@@ -146,12 +143,12 @@ def under_role_heading(reader: Reader, i: int) -> bool:
 
 def joined(reader: Reader, left_end: int, right_start: int) -> bool:
     """Whether tokens [.., left_end) and [right_start, ..) are two items of a list of names:
-    only a comma, "&", or one joining word ("và", "lẫn") between them."""
-    if right_start == left_end:
-        return reader.gap_before(right_start).strip() in NAME_LIST_JOINS
-    if right_start == left_end + 1 and reader.tokens[left_end].key in NAME_LIST_JOINS:
-        return not reader.gap_before(left_end).strip() and not reader.gap_before(right_start).strip()
-    return False
+    only a comma, "&", or one joining word ("và", "lẫn") between them, after the first one's
+    club or country in brackets ("Danny Drinkwater (Leicester City) và Andros Townsend")."""
+    if right_start < left_end or left_end == 0:
+        return False
+    between = reader.text[reader.tokens[left_end - 1].end:reader.tokens[right_start].start]
+    return LIST_ASIDE.sub("", between, count=1).strip().lower() in NAME_LIST_JOINS
 
 
 def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: list[Mention],
@@ -169,7 +166,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
              or role_shortly_before(reader, i)
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
-    found += [(i, end) for i, end in runs if (i, end) not in found and age_follows(reader, end)
+    found += [(i, end) for i, end in runs if (i, end) not in found and reader.age_follows(end)
               and could_be_name(reader, i, end)]
     last_words = {reader.tokens[end - 1].key for _, end in found}
     found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]

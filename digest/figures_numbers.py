@@ -45,7 +45,7 @@ MEASURE_UNITS = (
     "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "mg", "lít", "ml",
     "mw", "kw", "kwh", "gw", "gwh", "mwh", "độ c", "°c", "thùng", "teu", "hải lý", "dặm",
     "cây số", "inch", "độ", "độ richter", "richter", "mã lực", "phân khối", "cc", "dwt", "chỉ vàng",
-    "lượng vàng", "carat", "feet", "dặm/giờ",
+    "lượng vàng", "carat", "feet", "dặm/giờ", "vòng/phút", "nm",
 )
 
 COUNT_NOUNS = (
@@ -94,7 +94,7 @@ NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy",
 ONE_SYLLABLE_COUNT_NOUNS = frozenset(
     "lần bên tên kẻ gã bé cái nòng nhịp phát can bồn khu tổ chất chữ cánh đời thang vị chân "
     "nhát cú pha kíp chợ cột ổ bình túi hộp thùng gói tờ lá bức tấm cuốn quyển bản ngôi "
-    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ".split())
+    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn".split())
 # ... unless they say when, how long or how old, or are a verb, a link or an adverb: "2 năm
 # sau", "3 tiếng", "cả 2 đều", "Album 25 được ghi nhận", "cả 3 có biểu hiện".
 NOT_COUNT_HEADS = frozenset(

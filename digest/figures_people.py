@@ -24,7 +24,8 @@ from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import (
-    FOREIGN_HONORIFICS, KIN_NOUNS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, SURNAMES,
+    FOREIGN_HONORIFICS, KIN_NOUNS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, NAME_PARTICLES,
+    SURNAMES,
 )
 from digest.models import Person
 
@@ -131,7 +132,9 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
                 mention.honorific = honorific
             # "tiền đạo Ibrahimovic", "vợ Kyle": a role before one foreign word (not "HLV Chelsea"
             # where the article writes "CLB Chelsea").
-            mention.cued = len(names) == 1 and honorific in LONE_NAME_ROLES | KIN_NOUNS and reader.lone_foreign_name(start)
+            # "anh Rachid (34 tuổi": an age after it says so too.
+            mention.cued = len(names) == 1 and (honorific in LONE_NAME_ROLES | KIN_NOUNS or reader.age_follows(end)) \
+                and reader.lone_foreign_name(start)
             return mention
     if vietnamese is None or vietnamese != i:
         return None
@@ -243,10 +246,12 @@ def _fuller_name(key: str, keys: set[str]) -> str:
     """The one longer Vietnamese name of `keys` that ends with the words of the Vietnamese
     name `key` ("hữu thắng" in "nguyễn hữu thắng"), or `key` itself. Foreign runs are not
     merged so: the longer one is more often a name with an organisation before it
-    ("Hollywood Paul Blackthorne")."""
-    if not all(looks_vietnamese(word) for word in key.split()):
+    ("Hollywood Paul Blackthorne"), unless the shorter starts with a particle ("Van der Bellen"
+    after "Alexander van der Bellen")."""
+    particle_first = key.split()[0] in NAME_PARTICLES
+    if not particle_first and not all(looks_vietnamese(word) for word in key.split()):
         return key
-    longer = [k for k in keys if k.endswith(" " + key) and k.split()[0] in SURNAMES]
+    longer = [k for k in keys if k.endswith(" " + key) and (particle_first or k.split()[0] in SURNAMES)]
     return longer[0] if len(longer) == 1 else key
 
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
+    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, NAME_PARTICLES,
     ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES,
     STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
@@ -23,6 +23,7 @@ ASCII_VIETNAMESE_SYLLABLE = re.compile(
     r"(?:uy|ua|uo|ue|ui|oa|oe|oi|ai|ao|au|ay|eo|eu|ia|iu|ie|[aeiouy])"
     r"(?:ch|ng|nh|[cmnpt]|[iyou])?"
 )
+AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
 DISTRICT_NUMBER = re.compile(r"(?:[ \t][0-9]{1,2}(?![0-9]))?")
 
 
@@ -113,11 +114,29 @@ class Reader:
         return best
 
     def run_end(self, i: int) -> int:
-        """The end of the run of capitalised words that starts at token i."""
+        """The end of the run of capitalised words that starts at token i, particles of a
+        foreign name included ("Van der Bellen")."""
         j = i
-        while j < len(self.tokens) and self.tokens[j].capitalised and (j == i or self.adjacent(j)):
-            j += 1
+        while j < len(self.tokens) and (j == i or self.adjacent(j)):
+            if self.tokens[j].capitalised:
+                j += 1
+            elif j > i and (after := self.after_particles(j)) > j:
+                j = after
+            else:
+                break
         return j
+
+    def after_particles(self, j: int) -> int:
+        """Where a run of capitals goes on after one or two lower-case particles at token j
+        ("Van der Bellen", "Leonardo da Vinci", "Ursula von der Leyen"), or j. Only between
+        words of a foreign name: one of the words around them is no Vietnamese syllable."""
+        k = j
+        while k < len(self.tokens) and k - j < 2 and self.tokens[k].lowercase \
+                and self.tokens[k].key in NAME_PARTICLES and self.adjacent(k):
+            k += 1
+        if k == j or k >= len(self.tokens) or not self.tokens[k].capitalised or not self.adjacent(k):
+            return j
+        return k if any(not looks_vietnamese(t.key) for t in self.tokens[j - 1:k + 1]) else j
 
     def place_end(self, i: int, end: int) -> int:
         """The end of a place name ("Hà Giang", "Ai Cập") starting at token i, or i."""
@@ -182,6 +201,8 @@ class Reader:
                 j += 1
             elif (k := self.phrase_end(j, CONNECTOR_INDEX)) > j:
                 j = k
+            elif token.key in ORG_SYLLABLES and token.key not in VERB_STOP and j > head + 1:
+                j += 1  # "Cục Quản lý chất lượng Nông lâm sản và Thủy sản"
             else:
                 break
         while j > head + 1 and tokens[j - 1].key in {"và", "kiêm"}:
@@ -203,7 +224,7 @@ class Reader:
             t.key in FOREIGN_NOT_A_NAME for t in self.tokens[j:end])
         if foreign is None or not (after_head_or_place or foreign > j or two_foreign_words):
             return None
-        followed_by_word = self.adjacent(end) and self.tokens[end].lowercase
+        followed_by_word = self.adjacent(end) and self.tokens[end].lowercase or self.age_follows(end)
         return foreign if end - foreign > 1 or (one_word_ok and followed_by_word) else None
 
     def continue_organisation(self, j: int, end: int) -> int:
@@ -250,6 +271,11 @@ class Reader:
             and token.key not in FOREIGN_NOT_A_NAME | ONE_WORD_NOT_A_NAME and token.key not in self.organisation_words \
             and not self.in_place_context(i, i + 1) and not self.on_byline(i, i + 1)
 
+    def age_follows(self, end: int) -> bool:
+        """Whether "(34 tuổi", ", 16 tuổi" or "(SN 1991" comes right after token `end - 1`, as
+        after nobody but a person."""
+        return AGE_AFTER.match(self.text, self.tokens[end - 1].end) is not None
+
     def span_text(self, i: int, j: int) -> str:
         """The words of tokens [i, j) as written, with the number of a district that ends
         them ("Phó Chủ tịch UBND quận 5")."""
@@ -264,9 +290,21 @@ class Reader:
             k = i - size
             if k >= 0 and all(self.adjacent(m) for m in range(k + 1, i + 1)):
                 words = " ".join(t.key for t in self.tokens[k:i])
-                if words in HONORIFICS and (self.tokens[k].lowercase or self.starts_sentence(k)):
+                if words in HONORIFICS and (self.tokens[k].lowercase or self.starts_sentence(k)
+                                            or self.capitalised_role(k, i)):
                     return words
         return None
+
+    def capitalised_role(self, k: int, i: int) -> bool:
+        """Whether tokens [k, i) are a role of two words or more written with a capital, as a
+        title often is, before a name: "là Thẩm phán Nguyễn Cường", "Hoa hậu Phạm Hương" (not
+        "Anh Quốc", "Trợ lý Phòng Kinh doanh", "Nghệ sĩ Top Billboard 200")."""
+        if i - k < 2 or not all(t.lowercase for t in self.tokens[k + 1:i]) or i >= len(self.tokens):
+            return False
+        end = self.run_end(i)
+        if re.match(r"\s*[0-9]", self.text[self.tokens[end - 1].end:]):
+            return False
+        return self.vietnamese_name_in(i, end) == i or any(not looks_vietnamese(t.key) for t in self.tokens[i:end])
 
     def starts_sentence(self, i: int) -> bool:
         before = self.text[:self.tokens[i].start].rstrip(" \t\u00a0")

@@ -15,6 +15,10 @@ SURNAMES = frozenset(
     "tần tưởng thẩm khâu ôn hầu diêu".split()
 )
 
+# Roles a team or a country is called as often as a person, after "là": "Incheon là ứng viên
+# nặng ký cho chiếc vé xuống hạng"; before a name they still say it is a person's.
+CANDIDATES = ("ứng viên", "ứng cử viên")
+
 # Role nouns that say the name after them is a person's: "tiền đạo Sergio Aguero", "bị cáo
 # Đoàn Văn Chuyên", "người mẫu Merve Buyuksarac".
 ROLE_NOUNS = frozenset({
@@ -25,6 +29,7 @@ ROLE_NOUNS = frozenset({
     "phóng viên", "người dẫn chương trình", "doanh nhân", "tỷ phú", "thẩm phán", "trợ lý",
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
     "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao",
+    *CANDIDATES,
 })
 
 # Kin before a name say it is a person's: "vợ của John Legend", "Chồng của Tần Thư Bồi".
@@ -141,6 +146,9 @@ SPEECH_VERBS = (
 # Louro", "HLV Louis Van Gaal lẫn David Moyes".
 NAME_LIST_JOINS = frozenset({",", "và", "&", "lẫn", "cùng", "hay", "hoặc"})
 
+# Lower-case words inside a foreign name: "Van der Bellen", "Leonardo da Vinci", "bin Salman".
+NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn".split())
+
 # Words that make a run of foreign-looking capitals an organisation, a place or a work rather
 # than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers", "Honda Winner".
 FOREIGN_NOT_A_NAME = frozenset(
@@ -156,6 +164,11 @@ FOREIGN_NOT_A_NAME = frozenset(
     "dynamo".split()
 )
 
+# Titles of a royal house, written before the one name they go by: "Nhật hoàng Akihito",
+# "Thái tử Naruhito", "Nữ hoàng Elizabeth".
+ROYAL_TITLES = ("nhật hoàng", "thái tử", "hoàng tử", "công chúa", "nữ hoàng", "hoàng hậu",
+                "hoàng đế", "giáo hoàng", "thái hậu")
+
 TITLE_PREFIXES = ("phó", "quyền", "nguyên", "cựu", "tân")
 
 TITLE_HEADS = tuple(tuple(h.split()) for h in (
@@ -170,6 +183,7 @@ TITLE_HEADS = tuple(tuple(h.split()) for h in (
     "nhà vua", "thống đốc", "thị trưởng", "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ",
     "huấn luyện viên", "hlv", "ceo", "tổng biên tập", "chủ tịch nước", "trưởng đoàn",
     "trưởng phòng", "thành viên", "trưởng công an", "phó chủ tịch", "cố vấn",
+    *ROYAL_TITLES,
 ))
 
 # Heads that may stand right before a foreign name ("Tổng thống Sisi").
@@ -177,11 +191,11 @@ FOREIGN_HEADS = frozenset(tuple(h.split()) for h in (
     "tổng thống", "thủ tướng", "ngoại trưởng", "bộ trưởng", "chủ tịch", "giám đốc",
     "tổng giám đốc", "đại sứ", "quốc vương", "nhà vua", "thống đốc", "thị trưởng",
     "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ", "người phát ngôn", "huấn luyện viên", "hlv",
-    "ceo", "tổng thư ký", "phó chủ tịch", "bí thư", "cố vấn"))
+    "ceo", "tổng thư ký", "phó chủ tịch", "bí thư", "cố vấn", *ROYAL_TITLES))
 
 # Heads that may stand before a one-word foreign name: "Tổng thống Sisi", but not "HLV Chelsea".
 FOREIGN_SHORT_HEADS = frozenset(tuple(h.split()) for h in (
-    "tổng thống", "thủ tướng", "ngoại trưởng", "quốc vương", "nhà vua", "thống đốc"))
+    "tổng thống", "thủ tướng", "ngoại trưởng", "quốc vương", "nhà vua", "thống đốc", *ROYAL_TITLES))
 
 # Second syllables that continue an organisation word after a run of capitals ("Ban Tổ chức").
 ORG_SYLLABLES = frozenset(
@@ -219,7 +233,10 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     "Jordan|Lebanon|Ireland|Scotland|New Zealand|Nepal|Bangladesh|Sri Lanka|Mông Cổ|Hồng Kông|"
     "Montenegro|Serbia|Croatia|Bồ Đào Nha|Palestine|Belarus|Kazakhstan|Brunei|Bulgaria|"
     "Liên Hợp Quốc|LHQ|NATO|ASEAN|Châu Âu|Châu Á|Bắc Kinh|Washington|Moscow|Tokyo|Seoul|Paris|"
-    "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng"
+    "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng|"
+    # Regions, and places whose name holds a particle ("Rio de Janeiro").
+    "Đông Nam Á|Đông Á|Nam Á|Trung Á|Tây Á|Trung Đông|Bắc Mỹ|Nam Mỹ|Mỹ Latinh|Mỹ La-tinh|Đông Âu|"
+    "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro"
 ).split("|"))
 
 # Heroes whose names are streets, wards and schools far more often than news subjects.
@@ -233,9 +250,10 @@ STREET_NAMES = frozenset(" ".join(p.lower().split()) for p in (
     "Lê Quý Đôn|Chu Văn An|Nguyễn Bỉnh Khiêm|Nguyễn Khuyến|Trần Quang Khải|Lý Công Uẩn"
 ).split("|"))
 
-# Two words before a name that make it a street: "ngã ba Xã Đàn - Phạm Ngọc Thạch".
+# Two words before a name that make it a street, a bank or a shop: "ngã ba Xã Đàn - Phạm Ngọc
+# Thạch", "ngân hàng Banco del Austro".
 PLACE_CONTEXT_PAIRS = frozenset({"ngã ba", "ngã tư", "ngã năm", "ngã sáu", "giao lộ", "nút giao",
-                                 "số nhà", "khu phố"})
+                                 "số nhà", "khu phố", "ngân hàng", "nhà băng", "cửa hàng"})
 
 # Words before a name that make it a street, a school or a place rather than a person.
 PLACE_CONTEXT = frozenset(

@@ -304,3 +304,63 @@ def test_a_common_given_name_or_a_korean_name_makes_a_person(text: str, names: s
 ])
 def test_a_given_name_in_an_event_a_medium_or_a_vietnamese_name_is_not_that_rule(text: str) -> None:
     assert not names_in(text) & {"Roland Garros", "Marie Claire", "Kim Trung", "Kim Nguyên"}
+
+
+# Fourth pass: particles, royal and capitalised titles, long organisations, squads -----------
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_082/544: a particle inside a foreign name; "ứng viên" before a name.
+    ("Theo số liệu, ông Van der Bellen giành được 2.254.484 lá phiếu trong khi ứng viên Hofer "
+     "chỉ giành được 2.223.458 phiếu.", {"Van der Bellen", "Hofer"}),
+    # Cluster_092/603: a royal title before the one name a monarch goes by.
+    ("Nhật hoàng Akihito đã giảm bớt các nghĩa vụ và người đảm nhiệm thay ông là Thái tử "
+     "Naruhito, 56 tuổi.", {"Akihito", "Naruhito"}),
+    # Cluster_036/239: an organisation with lower-case words inside the title.
+    ("Cục trưởng Cục Quản lý chất lượng Nông lâm sản và Thủy sản Nguyễn Như Tiệp cho biết, "
+     "thời gian qua đã xảy ra hiện tượng cá chết.", {"Nguyễn Như Tiệp"}),
+    # Cluster_197/1290: a role written with a capital in the middle of a sentence.
+    ("Được biết, chủ tọa phiên tòa là Thẩm phán Nguyễn Cường.", {"Nguyễn Cường"}),
+    # Cluster_147/957: an age after one foreign word.
+    ("Chiều 28-5, anh Rachid (34 tuổi, quốc tịch Marốc) vẫn đang được điều trị.", {"Rachid"}),
+    # Cluster_181/1181: a list whose names carry their club in brackets, a squad line.
+    ("Ở chiều ngược lại, hai tiền vệ Danny Drinkwater (Leicester City) và Andros Townsend "
+     "(Newcastle) đã bị loại.", {"Danny Drinkwater", "Andros Townsend"}),
+    ("Thủ môn (3): Joe Hart (Manchester City), Tom Heaton (Burnley), Fraser Forster (Southampton).",
+     {"Joe Hart", "Tom Heaton", "Fraser Forster"}),
+    # Cluster_229/1502, Cluster_064/429: a role after "là một trong những", or in brackets.
+    ("“Ai cũng biết, Mourinho là một trong những HLV xuất sắc nhất thế giới.", {"Mourinho"}),
+    ("Thậm chí, ngay cả Dybala (người chơi cực hay trong màu áo Juventus) cũng bị gạch tên.", {"Dybala"}),
+])
+def test_fourth_pass_cues_that_a_name_is_a_person(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_a_name_with_a_particle_is_one_person_with_its_given_name() -> None:
+    text = ("Ông Alexander van der Bellen đắc cử tổng thống Áo. Phát biểu sau khi giành chiến "
+            "thắng, ông Van der Bellen cam kết sẽ giải quyết các vấn đề.")  # Cluster_081/539
+    assert names_in(text) == {"Alexander van der Bellen"}
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_052/345: a region after a capitalised title.
+    "Lê Thị Diệu Hân đăng quang Hoa hậu Đông Nam Á 2012.",
+    # Cluster_122/799: a chart, Cluster_295/1922: a department, after a capitalised role.
+    "Cô còn nhận giải Nữ nghệ sĩ xuất sắc, Nghệ sĩ Top Billboard 200.",
+    "Thiếu tá Nguyễn Duy Chuyển hiện đang là Trợ lý Phòng Kinh doanh của Sư đoàn 470.",
+    # Cluster_062/414: a club called a candidate.
+    "Cây bút John Duerden nhận định Incheon là ứng viên nặng ký cho chiếc vé xuống hạng.",
+    # Cluster_067/320: a bank whose name holds a particle; Cluster_152/994: a city.
+    "Các luật sư của ngân hàng Banco del Austro nói trong phiên tòa hôm 31.3.",
+    "Thế vận hội Rio de Janeiro sẽ khai mạc vào tháng 8.",
+])
+def test_regions_charts_departments_clubs_and_banks_are_not_people(text: str) -> None:
+    assert not names_in(text) & {"Đông Nam Á", "Top Billboard", "Phòng Kinh", "Incheon",
+                                 "Banco del Austro", "Rio de Janeiro", "de Janeiro"}
+
+
+def test_a_sports_subject_and_engine_specifications_are_counted() -> None:
+    # Cluster_200/1316, Cluster_131/848
+    assert figures_of("Các vận động viên sẽ tranh tài ở 22 môn thể thao.") == [("22 môn", 22, "môn")]
+    assert [(t, v) for t, v, _ in figures_of(
+        "Công suất 15,4 mã lực tại vòng tua máy 9.000 vòng/phút, mô-men xoắn cực đại 13,5 Nm.")] == [
+        ("15,4 mã lực", 15.4), ("9.000 vòng/phút", 9000), ("13,5 Nm", 13.5)]
