@@ -46,6 +46,7 @@ ROLE_AFTER = re.compile(
     + r")(?![^\W\d_])", re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
 LIST_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
+SHIRT_NUMBER = re.compile(r"\s[0-9]{1,2}\s*[-–]\s*$")  # "20-Geoff Cameron (Stoke City), 21-Timmy Chandler"
 # Words before a name that make it an event's, a medium's, a place's or a brand's: "giải Roland
 # Garros", "sân Santiago Bernabeu", "tạp chí Marie Claire", "thương hiệu Louis Vuitton".
 NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu", "nhãn hiệu", "hãng", "công ty",
@@ -143,12 +144,14 @@ def under_role_heading(reader: Reader, i: int) -> bool:
 
 def joined(reader: Reader, left_end: int, right_start: int) -> bool:
     """Whether tokens [.., left_end) and [right_start, ..) are two items of a list of names:
-    only a comma, "&", or one joining word ("và", "lẫn") between them, after the first one's
-    club or country in brackets ("Danny Drinkwater (Leicester City) và Andros Townsend")."""
+    only a comma, a semicolon, "&", or one joining word ("và", "lẫn") between them, after the
+    first one's club or country in brackets ("Danny Drinkwater (Leicester City) và Andros
+    Townsend") and before the second one's shirt number ("20-Geoff Cameron")."""
     if right_start < left_end or left_end == 0:
         return False
     between = reader.text[reader.tokens[left_end - 1].end:reader.tokens[right_start].start]
-    return LIST_ASIDE.sub("", between, count=1).strip().lower() in NAME_LIST_JOINS
+    between = SHIRT_NUMBER.sub("", LIST_ASIDE.sub("", between, count=1), count=1)
+    return between.strip().lower() in NAME_LIST_JOINS
 
 
 def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: list[Mention],
@@ -232,7 +235,10 @@ def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> 
 
 def _listed_with(reader: Reader, candidates: list[tuple[int, int]],
                  people: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The candidates in a list of names with a person, taken until none is left to add."""
+    """The candidates in a list of names with a person, taken until none is left to add; not
+    one that opens a bracket, where a club or a country is written ("Tim Howard (Colorado
+    Rapids, 22-Ethan Horvath", a bracket left open)."""
+    candidates = [(i, end) for i, end in candidates if not reader.gap_before(i).rstrip().endswith("(")]
     added: list[tuple[int, int]] = []
     while True:
         known = people + added

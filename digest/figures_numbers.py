@@ -45,7 +45,7 @@ MEASURE_UNITS = (
     "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "mg", "lít", "ml",
     "mw", "kw", "kwh", "gw", "gwh", "mwh", "độ c", "°c", "thùng", "teu", "hải lý", "dặm",
     "cây số", "inch", "độ", "độ richter", "richter", "mã lực", "phân khối", "cc", "dwt", "chỉ vàng",
-    "lượng vàng", "carat", "feet", "dặm/giờ", "vòng/phút", "nm",
+    "lượng vàng", "carat", "feet", "dặm/giờ", "vòng/phút", "nm", "cv",
 )
 
 COUNT_NOUNS = (
@@ -79,9 +79,12 @@ COUNT_NOUNS = (
     "đoạn", "cá thể", "làn xe", "đề cử", "danh hiệu", "giải", "giải thưởng", "chức vô địch",
     "ván", "trận thắng", "trận hòa", "trận thua", "sổ tiết kiệm",
     "tác giả", "hành vi", "tội danh", "bộ", "bộ sưu tập", "lính", "lính cứu hỏa", "chi nhánh",
-    "máy", "thiết bị", "bài", "bài báo", "ca khúc", "bộ phim",
+    "máy", "thiết bị", "bài", "bài báo", "ca khúc", "bộ phim", "chỗ ngồi", "ghế", "dn",
     *ROLE_NOUNS,
 )
+
+# Counted nouns the press abbreviates, shown whole: "12 DN" counts "doanh nghiệp".
+ABBREVIATED_NOUNS = {"dn": "doanh nghiệp"}
 
 # A unit or counted noun that is the first half of another word: "1/5 con số", "12 ca nô",
 # a coordinate "105,53 độ kinh Đông".
@@ -240,7 +243,8 @@ def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
         written = match.group(1)
         unit, end = CURRENCIES.get(written.lower(), written), match.end()
     elif (match := COUNT_NOUN.match(text, end)) and not _not_a_count(text, match):
-        unit, end, counted = match.group(1).lower(), match.end(), True
+        noun = match.group(1).lower()
+        unit, end, counted = ABBREVIATED_NOUNS.get(noun, noun), match.end(), True
         while (more := COORDINATED_NOUN.match(text, end)) and not _digit_follows(text, more.end()):
             unit, end = f"{unit}, {more.group(1)}", more.end()
     elif match := MATCH_RESULT.match(text, end):  # "(3 thắng, 1 hòa, 1 thua)"

@@ -94,7 +94,7 @@ def _mentions(reader: Reader) -> list[Mention]:
         i = end
     title_ends = {end for _, end in left_over if _title_follows(reader, end)}
     mentions += mentions_by_evidence(reader, left_over, mentions, title_ends)
-    mentions.sort(key=lambda m: m.start)
+    mentions = sorted((m for m in mentions if not _anonymised(reader, m)), key=lambda m: m.start)
     starts = {m.first_token for m in mentions}
     for mention in mentions:
         mention.titles += _titles_after(reader, mention.last_token + 1, starts)
@@ -142,6 +142,13 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             end - i >= 3 and not reader.in_place_context(i, end) and not reader.on_byline(i, end)):
         return _make_mention(reader, i, end, [])
     return None
+
+
+def _anonymised(reader: Reader, mention: Mention) -> bool:
+    """Whether the name ends in an initial, as the press writes a suspect or a victim it does
+    not name: "Nguyễn Văn H.", "chị Lê Thị T" (no reader can look that person up)."""
+    last = reader.tokens[mention.last_token].text
+    return not mention.short and len(last) == 1 and last.isupper()
 
 
 def _honorific_before_surname(reader: Reader, i: int, end: int) -> bool:

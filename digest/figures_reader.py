@@ -146,11 +146,16 @@ class Reader:
         return i
 
     def vietnamese_name_in(self, i: int, end: int) -> int | None:
-        """Where a Vietnamese name (surname and 1-3 more words) fills the rest of run [i, end)."""
+        """Where a Vietnamese name (surname and 1-3 more words) fills the rest of run [i, end).
+
+        A surname not in the list counts before "Thị", the middle name of most women, when two
+        words or three follow: "Liêu Thị Luyến"."""
         if any("-" in t.text for t in self.tokens[max(i, end - 4):end]):
             return None
         for k in range(max(i, end - 4), end - 1):
-            if self.tokens[k].key in SURNAMES and self.place_end(k, end) == k:
+            surname = self.tokens[k].key in SURNAMES or (
+                self.tokens[k + 1].key == "thị" and end - k >= 3 and looks_vietnamese(self.tokens[k].key))
+            if surname and self.place_end(k, end) == k:
                 return k
         return None
 

@@ -144,7 +144,7 @@ SPEECH_VERBS = (
 
 # Words that join the names of a list: "Vũ Thị Trang và Nguyễn Thị Sen", "Rui Faria & Silvino
 # Louro", "HLV Louis Van Gaal lẫn David Moyes".
-NAME_LIST_JOINS = frozenset({",", "và", "&", "lẫn", "cùng", "hay", "hoặc"})
+NAME_LIST_JOINS = frozenset({",", ";", "và", "&", "lẫn", "cùng", "hay", "hoặc"})
 
 # Lower-case words inside a foreign name: "Van der Bellen", "Leonardo da Vinci", "bin Salman".
 NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn".split())

@@ -364,3 +364,36 @@ def test_a_sports_subject_and_engine_specifications_are_counted() -> None:
     assert [(t, v) for t, v, _ in figures_of(
         "Công suất 15,4 mã lực tại vòng tua máy 9.000 vòng/phút, mô-men xoắn cực đại 13,5 Nm.")] == [
         ("15,4 mã lực", 15.4), ("9.000 vòng/phút", 9000), ("13,5 Nm", 13.5)]
+
+
+# Fifth pass: initials, "Thị", squads with shirt numbers, seats and horsepower ---------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_090/594, Cluster_083/549: a name the press keeps to an initial is nobody's to look up.
+    ("Tài xế taxi là anh Nguyễn Văn H. cho biết, chị Nguyễn Thị V. đã hoảng loạn.", set()),
+    ("Công an đã bắt giữ Lê Thị T (18 tuổi) để điều tra.", set()),
+    # Cluster_151/987: a surname in no list, before "Thị".
+    ("Nạn nhân là bà Liêu Thị Luyến, trú tại xã Tân Hòa.", {"Liêu Thị Luyến"}),
+    # Cluster_050/424: a squad with shirt numbers and clubs in brackets.
+    ("Hậu vệ: 5-Matt Besler (Sporting Kansas City), 20-Geoff Cameron (Stoke City), 21-Timmy "
+     "Chandler (Eintracht Frankfurt).", {"Matt Besler", "Geoff Cameron", "Timmy Chandler"}),
+])
+def test_fifth_pass_names(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_a_club_in_a_bracket_left_open_is_not_one_of_the_squad() -> None:
+    text = "Thủ môn: 1-Brad Guzan (Aston Villa), 12-Tim Howard (Colorado Rapids, 22-Ethan Horvath (Molde IK)."
+    assert {"Brad Guzan", "Ethan Horvath"} <= names_in(text)  # Cluster_050/424
+    assert "Colorado Rapids" not in names_in(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_041/269, Cluster_217/1425, Cluster_224/1477, Cluster_035/236
+    ("Xe chạy trên tuyến 120 là loại 29 chỗ ngồi, có máy lạnh.", [("29 chỗ ngồi", 29, "chỗ ngồi")]),
+    ("Máy bay Airbus A320 với 180 ghế đồng hạng phổ thông.", [("180 ghế", 180, "ghế")]),
+    ("Tàu đánh bắt có công suất lớn nhất Đà Nẵng với 1.150 CV.", [("1.150 CV", 1150, "CV")]),
+    ("Trong đó có đến 12 DN có trụ sở tại Hà Nội.", [("12 DN", 12, "doanh nghiệp")]),
+])
+def test_seats_horsepower_and_firms_are_counted(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
