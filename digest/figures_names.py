@@ -45,6 +45,7 @@ ROLE_AFTER = re.compile(
     + "|".join(sorted((ROLE_NOUNS - set(CANDIDATES)) | PERSON_NOUNS | KIN_NOUNS | {"người"}, key=len, reverse=True))
     + r")(?![^\W\d_])", re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
+LINE_UP = re.compile(r"[^\n:]{1,40}\(\s*[0-9](?:\s*-\s*[0-9]){2,4}\s*\)\s*:")
 LIST_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
 SHIRT_NUMBER = re.compile(r"\s[0-9]{1,2}\s*[-–]\s*$")  # "20-Geoff Cameron (Stoke City), 21-Timmy Chandler"
 # Words before a name that make it an event's, a medium's, a place's or a brand's: "giải Roland
@@ -142,6 +143,17 @@ def under_role_heading(reader: Reader, i: int) -> bool:
     return ROLE_HEADING.match(line) is not None and line.count("(") == line.count(")")
 
 
+def in_line_up(reader: Reader, i: int, end: int) -> bool:
+    """Whether run [i, end) is a foreign name of one to three words in a team's line-up, after
+    its formation and a colon: "Man Utd (4-1-4-1): De Gea; Valencia, Smalling, Blind, Rojo
+    (Darmian 66'); ...", where every name is a player's, clubs' names included ("Valencia")."""
+    start = reader.tokens[i].start
+    line_start = reader.text.rfind("\n", 0, start) + 1
+    line_up = LINE_UP.match(reader.text, line_start)
+    return line_up is not None and line_up.end() <= start and end - i <= 3 \
+        and any(not looks_vietnamese(t.key) for t in reader.tokens[i:end]) and len(reader.tokens[end - 1].text) > 1
+
+
 def joined(reader: Reader, left_end: int, right_start: int) -> bool:
     """Whether tokens [.., left_end) and [right_start, ..) are two items of a list of names:
     only a comma, a semicolon, "&", or one joining word ("và", "lẫn") between them, after the
@@ -175,6 +187,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]
     found += [(i, end) for i, end in runs if end - i == 1 and (i, end) not in found
               and lone_name_cued(reader, i)]
+    found += [(i, end) for i, end in runs if (i, end) not in found and in_line_up(reader, i, end)]
     found += [korean for i, end in runs if (korean := _korean_name(reader, i, end)) and korean not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     people += _listed_with(reader, [r for r in shaped if r not in found], people)

@@ -23,6 +23,8 @@ ASCII_VIETNAMESE_SYLLABLE = re.compile(
     r"(?:uy|ua|uo|ue|ui|oa|oe|oi|ai|ao|au|ay|eo|eu|ia|iu|ie|[aeiouy])"
     r"(?:ch|ng|nh|[cmnpt]|[iyou])?"
 )
+# The article of an Arabic name, written before its capital: "Bashar al-Assad", "Anwar al-Awlaki".
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
 DISTRICT_NUMBER = re.compile(r"(?:[ \t][0-9]{1,2}(?![0-9]))?")
 
@@ -48,8 +50,9 @@ def tokens_of(text: str) -> list[Token]:
     for match in WORD.finditer(text):
         word, (start, end) = match.group(), match.span()
         abbreviation = len(word) > 1 and word.isupper()
-        tokens.append(Token(word, start, end, keys[start:end], word[0].isupper() and not abbreviation,
-                             abbreviation, word[0].islower()))
+        capitalised = (word[0].isupper() or ARABIC_ARTICLE.match(word) is not None) and not abbreviation
+        tokens.append(Token(word, start, end, keys[start:end], capitalised, abbreviation,
+                            word[0].islower() and not capitalised))
     return tokens
 
 

@@ -45,12 +45,13 @@ HONORIFICS = frozenset(
 
 # Honorifics that may introduce a foreign name ("ông Ahmed Adel", "bé Ella Rhodes"); "anh"/"em"
 # may not.
-FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "đồng chí", "bé", "cậu bé", "cô bé", "em bé"}) \
+FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "sir", "đồng chí", "bé", "cậu bé", "cô bé", "em bé"}) \
     | ROLE_NOUNS | KIN_NOUNS
 
 # Honorifics that, capitalised at the start of a sentence, are read as part of the run of
-# capitals after them: "Bé Yana Kleshova (4 tuổi)", "Chị Nguyễn Thị Hoa cho biết".
-LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị"})
+# capitals after them: "Bé Yana Kleshova (4 tuổi)", "Chị Nguyễn Thị Hoa cho biết", and "Sir
+# Alex Ferguson" anywhere.
+LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị", "sir"})
 
 # Nouns for a person that, after a comma and "một" or "là", say the name before them is a
 # person's: "Demi, một cô bé 12 tuổi", "Taylor Swift luôn là ngôi sao", "Sheryl Allison, mẹ

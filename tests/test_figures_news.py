@@ -397,3 +397,21 @@ def test_a_club_in_a_bracket_left_open_is_not_one_of_the_squad() -> None:
 ])
 def test_seats_horsepower_and_firms_are_counted(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures_of(text) == expected
+
+
+# Sixth pass (from the misses of seeds 79 and 83): line-ups, "Sir", Arabic articles ---------
+
+def test_every_foreign_name_of_a_line_up_is_a_player() -> None:
+    text = ("Đội hình thi đấu:\nMan Utd (4-1-4-1): De Gea; Valencia, Smalling, Blind, Rojo (Darmian "
+            "66'); Carrick; Mata (Lingard 90'), Fellaini, Rooney, Martial; Rashford (Young 72').")
+    assert names_in(text) == {"De Gea", "Valencia", "Smalling", "Blind", "Rojo", "Darmian", "Carrick",
+                              "Mata", "Lingard", "Fellaini", "Rooney", "Martial", "Rashford", "Young"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_066/441, Cluster_107/692
+    ("Đêm qua là một đêm đáng nhớ trong đời của Sir Alex Ferguson.", {"Alex Ferguson"}),
+    ("Tổng thống Syria Bashar al-Assad và phần lớn quân đội đều là người Alawite.", {"Bashar al-Assad"}),
+])
+def test_sir_before_a_name_and_the_arabic_article_inside_one(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
