@@ -26,6 +26,7 @@ ASCII_VIETNAMESE_SYLLABLE = re.compile(
 # The article of an Arabic name, written before its capital: "Bashar al-Assad", "Anwar al-Awlaki".
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
+NUMBER_AFTER = re.compile(r"\s*[0-9]")
 DISTRICT_NUMBER = re.compile(r"(?:[ \t][0-9]{1,2}(?![0-9]))?")
 
 
@@ -50,7 +51,8 @@ def tokens_of(text: str) -> list[Token]:
     for match in WORD.finditer(text):
         word, (start, end) = match.group(), match.span()
         abbreviation = len(word) > 1 and word.isupper()
-        capitalised = (word[0].isupper() or ARABIC_ARTICLE.match(word) is not None) and not abbreviation
+        capitalised = (word[0].isupper() or "-" in word and ARABIC_ARTICLE.match(word) is not None) \
+            and not abbreviation
         tokens.append(Token(word, start, end, keys[start:end], capitalised, abbreviation,
                             word[0].islower() and not capitalised))
     return tokens
@@ -310,7 +312,7 @@ class Reader:
         if i - k < 2 or not all(t.lowercase for t in self.tokens[k + 1:i]) or i >= len(self.tokens):
             return False
         end = self.run_end(i)
-        if re.match(r"\s*[0-9]", self.text[self.tokens[end - 1].end:]):
+        if NUMBER_AFTER.match(self.text, self.tokens[end - 1].end):
             return False
         return self.vietnamese_name_in(i, end) == i or any(not looks_vietnamese(t.key) for t in self.tokens[i:end])
 
