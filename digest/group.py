@@ -9,7 +9,8 @@ a JSONL file). The steps:
    days named in the text that differ, push a pair's similarity down;
 3. average linkage over those pairs (`digest.group_linkage`), starting from the stories that
    exist already and respecting editors' merges and splits; two clusters that are each tight
-   and looser together stay apart (two events on one topic);
+   and looser together stay apart (two events on one topic); then each new article that is
+   closer to another cluster than to its own moves there;
 4. per story: its title, event day, a short extractive summary and why its articles belong
    together (`digest.group_story`).
 
@@ -26,7 +27,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import scipy.sparse as sp
 
-from digest.group_linkage import average_linkage
+from digest.group_linkage import average_linkage, reassign
 from digest.group_story import describe_story
 from digest.group_vectors import candidate_pairs, pair_similarity, vectorize
 from digest.models import Article, Story
@@ -73,6 +74,7 @@ def group_articles(articles: Sequence[Article], existing: Mapping[str, str] | No
     similarity = _apart_in_time(times, days, left, right, pair_similarity(vectors, left, right))
     related = similarity > 0
     left, right, similarity = left[related], right[related], similarity[related]
+    must_link, cannot_link = list(must_link), list(cannot_link)
     clusters = average_linkage(
         len(articles), zip(left.tolist(), right.tolist(), similarity.tolist()), threshold,
         initial=_initial_groups(existing, must_link, position),
@@ -80,6 +82,9 @@ def group_articles(articles: Sequence[Article], existing: Mapping[str, str] | No
                      if a in position and b in position],
         owners={position[a]: story for a, story in existing.items()},
         cohesion_ratio=COHESION_RATIO)
+    decided = {article for pair in must_link + cannot_link for article in pair} | set(existing)
+    clusters = reassign(clusters, left, right, similarity, threshold,
+                        fixed=[position[a] for a in decided if a in position])
     taken = set(existing.values())
     stories = []
     for cluster in clusters:

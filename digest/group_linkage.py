@@ -12,12 +12,20 @@ threshold, unless they are kept apart:
 - with `cohesion_ratio`, two clusters of three or more whose average together is below that
   share of the looser one's own average: a fixed threshold alone cannot tell "two reports of
   one event" from "two events of one topic", but their tightness relative to each other can.
+
+Average linkage is greedy: an article joins the cluster that is best when it is compared, and
+the clusters grow on after that. `reassign` is the refinement pass that follows (as k-means
+refines a hierarchical clustering): once the clusters are final, an article that is closer on
+average to another cluster than to the rest of its own moves there.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
 
 
 def average_linkage(size: int, pairs: Iterable[tuple[int, int, float]], threshold: float,
@@ -78,6 +86,54 @@ def average_linkage(size: int, pairs: Iterable[tuple[int, int, float]], threshol
                                   min(keep, other), max(keep, other)))
     clusters = [sorted(group) for group in members.values()]
     return sorted(clusters, key=lambda group: (-len(group), group[0]))
+
+
+def reassign(clusters: Sequence[Sequence[int]], left: np.ndarray, right: np.ndarray,
+             similarity: np.ndarray, threshold: float, fixed: Iterable[int] = (),
+             rounds: int = 3) -> list[list[int]]:
+    """The clusters after moving each article to the cluster it is closest to on average.
+
+    `clusters` cover the items 0..n-1; (left[k], right[k], similarity[k]) are the pairs they
+    were built from. An item moves when its average similarity to another cluster of two or
+    more is at least `threshold` and higher than to the rest of its own; `fixed` items never move (articles of
+    stories that exist, articles an editor's decision names). At most `rounds` passes.
+    """
+    label = np.empty(sum(len(members) for members in clusters), dtype=np.int64)
+    for index, members in enumerate(clusters):
+        label[list(members)] = index
+    movable = np.ones(len(label), dtype=bool)
+    movable[list(fixed)] = False
+    for _ in range(rounds):
+        items, targets = _closer_clusters(label, left, right, similarity, threshold)
+        wanted = movable[items]
+        if not wanted.any():
+            break
+        label[items[wanted]] = targets[wanted]
+    groups: dict[int, list[int]] = {}
+    for item, cluster in enumerate(label.tolist()):
+        groups.setdefault(cluster, []).append(item)
+    return sorted(groups.values(), key=lambda group: (-len(group), group[0]))
+
+
+def _closer_clusters(label: np.ndarray, left: np.ndarray, right: np.ndarray,
+                     similarity: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """(items, clusters): each item that has a closer cluster than its own, and that cluster."""
+    sizes = np.bincount(label).astype(np.float64)
+    weights = np.concatenate([similarity, similarity]).astype(np.float64)
+    items, others = np.concatenate([left, right]), np.concatenate([right, left])
+    totals = sp.csr_matrix((weights, (items, label[others])),
+                           shape=(len(label), len(sizes))).tocoo()  # summed per cluster
+    own = totals.col == label[totals.row]
+    average = totals.data / np.where(own, sizes[totals.col] - 1, sizes[totals.col])
+    own_average = np.zeros(len(label))
+    own_average[totals.row[own]] = average[own]
+    # Never into a single article: one pair is no average, and linkage has weighed it already.
+    closer = ~own & (sizes[totals.col] > 1) & (average >= threshold) & (average > own_average[totals.row])
+    rows, cols, average = totals.row[closer], totals.col[closer], average[closer]
+    order = np.lexsort((cols, -average, rows))  # per item, the closest cluster first
+    rows, cols = rows[order], cols[order]
+    first = np.unique(rows, return_index=True)[1]
+    return rows[first].astype(np.int64), cols[first].astype(np.int64)
 
 
 def _cohesion(members: dict[int, list[int]], inside: dict[int, float], cluster: int) -> float:

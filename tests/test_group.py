@@ -6,10 +6,11 @@ import json
 from datetime import datetime, timedelta, timezone
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from digest.group import group_articles
-from digest.group_linkage import average_linkage
+from digest.group_linkage import average_linkage, reassign
 from digest.group_vectors import candidate_pairs, terms, vectorize
 from digest.models import Article
 
@@ -134,6 +135,19 @@ def test_average_linkage_counts_missing_pairs_as_unrelated() -> None:
     pairs = [(0, 1, 0.5), (1, 2, 0.5)]
     assert average_linkage(3, pairs, 0.4) == [[0, 1], [2]]
     assert average_linkage(3, pairs, 0.25) == [[0, 1, 2]]  # (0.5 + 0) / 2
+
+
+def test_reassign_moves_an_article_the_greedy_merge_put_in_the_wrong_cluster() -> None:
+    # 2 joins 0 first (0.7), then 1 joins them; but 2 is unrelated to 1 (0.0) and on average
+    # closer to 3, 4, 5 (0.4 each) than to the rest of its own cluster ((0.7 + 0.0) / 2).
+    pairs = [(0, 2, 0.7), (0, 1, 0.65), (1, 2, 0.0), (3, 4, 0.5), (3, 5, 0.5), (4, 5, 0.5)]
+    pairs += [(2, other, 0.4) for other in (3, 4, 5)]
+    clusters = average_linkage(6, pairs, 0.2)
+    assert clusters == [[0, 1, 2], [3, 4, 5]]
+    left, right, similarity = (np.array(column) for column in zip(*pairs))
+    assert reassign(clusters, left, right, similarity, 0.2) == [[2, 3, 4, 5], [0, 1]]
+    assert reassign(clusters, left, right, similarity, 0.2, fixed=[2]) == clusters
+    assert reassign(clusters, left, right, similarity, 0.45) == clusters  # 0.4 is too far
 
 
 @pytest.mark.parametrize("size", [0, 1])
