@@ -30,7 +30,7 @@ import re
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
     CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
-    PERSON_NOUNS, PLACE_CONTEXT, ROLE_NOUNS, SPEECH_VERBS, SURNAMES, VERB_STOP,
+    PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES, VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
@@ -56,6 +56,7 @@ NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu"
                        "tạp chí", "tờ", "báo", "kênh", "đài", "ban nhạc", "nhóm nhạc", "album",
                        "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ")
 NOT_A_PERSON_CUE = r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+"
+NOT_A_PERSON_OR_PLACE_CUE = r"(?<![^\W\d_])(?:" + "|".join((*NOT_A_PERSON_BEFORE, *PLACE_NOUNS)) + r")\s+"
 MAX_NAME_WORDS = 4
 MAX_ROLE_QUALIFIERS = 3
 ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
@@ -119,8 +120,8 @@ def role_shortly_before(reader: Reader, i: int, roles: frozenset[str] = ROLE_WOR
             and reader.tokens[k - 1].key not in stops:
         k -= 1
         words = [t.key for t in reader.tokens[max(0, k - 3):k]]
-        if k < i and any(" ".join(words[n:]) in roles for n in range(len(words))) \
-                and all(reader.adjacent(m) for m in range(k - len(words) + 1, k + 1)):
+        if k < i and any(" ".join(words[n:]) in roles and all(
+                reader.adjacent(m) for m in range(k - len(words) + n + 1, k + 1)) for n in range(len(words))):
             return True
     return False
 
@@ -189,6 +190,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
               and lone_name_cued(reader, i)]
     found += [(i, end) for i, end in runs if (i, end) not in found and in_line_up(reader, i, end)]
     found += [korean for i, end in runs if (korean := _korean_name(reader, i, end)) and korean not in found]
+    found += [name for i, end in runs if (name := _name_after_place(reader, i, end)) and name not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     people += _listed_with(reader, [r for r in shaped if r not in found], people)
     people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
@@ -217,8 +219,17 @@ def given_name_first(reader: Reader, i: int, end: int) -> bool:
     if tokens[0].key not in GIVEN_NAMES or all(looks_vietnamese(t.key) for t in tokens) \
             or not all(t.key.isascii() for t in tokens):  # "John Thánh chiến", a nickname
         return False
-    run = reader.span_text(i, end)
-    return not re.search(NOT_A_PERSON_CUE + re.escape(run), reader.text, re.IGNORECASE)
+    return not named_as_a_thing(reader, reader.span_text(i, end))
+
+
+def named_as_a_thing(reader: Reader, name: str, places: bool = False) -> bool:
+    """Whether the text names `name` as an event, a medium or a brand somewhere ("giải Roland
+    Garros"), or with `places` as a place ("bang Punjab": then "Thống đốc Punjab" is the
+    state's governor, unnamed). Loose ("nhà báo Matthew Herper" reads as "báo ..."; "liên
+    bang Peter Frank" as "bang ..."): asked only together with other evidence, or with
+    `places` of one-word names."""
+    cue = NOT_A_PERSON_OR_PLACE_CUE if places else NOT_A_PERSON_CUE
+    return re.search(cue + re.escape(name) + r"(?![^\W\d_])", reader.text, re.IGNORECASE) is not None
 
 
 def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
@@ -234,6 +245,17 @@ def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
             and not all(looks_vietnamese(t.key) for t in tokens[end - 3:end]):
         return end - 3, end
     return None
+
+
+def _name_after_place(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
+    """The foreign name of two words or more after the country that opens run [i, end), when a
+    role with what kind in lower case comes before it: "Bộ trưởng quốc phòng Mỹ Ashton Carter",
+    "Bộ trưởng thông tin Syria Omran al-Zoubi" (the capitalised "Bộ trưởng Quốc phòng Mỹ" is a
+    title, read as one)."""
+    name = reader.foreign_name_in(i, end)
+    if name is None or name == i or end - name < 2 or not role_shortly_before(reader, i):
+        return None
+    return (name, end) if could_be_name(reader, name, end) else None
 
 
 def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> tuple[int, int]:

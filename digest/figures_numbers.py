@@ -97,7 +97,7 @@ NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy",
 ONE_SYLLABLE_COUNT_NOUNS = frozenset(
     "lần bên tên kẻ gã bé cái nòng nhịp phát can bồn khu tổ chất chữ cánh đời thang vị chân "
     "nhát cú pha kíp chợ cột ổ bình túi hộp thùng gói tờ lá bức tấm cuốn quyển bản ngôi "
-    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn".split())
+    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn khối".split())
 # ... unless they say when, how long or how old, or are a verb, a link or an adverb: "2 năm
 # sau", "3 tiếng", "cả 2 đều", "Album 25 được ghi nhận", "cả 3 có biểu hiện".
 NOT_COUNT_HEADS = frozenset(
@@ -129,7 +129,7 @@ CONTEST = re.compile(
     re.IGNORECASE)
 
 # "tổng số 589 tuyến" is a total, though "số" before a number is otherwise a code ("số 44").
-TOTAL_BEFORE = re.compile(r"(?:^|\s)tổng số$")
+TOTAL_BEFORE = re.compile(r"(?:^|\s)(?:tổng|con) số$")  # "tổng số 12 ...", "lên con số 175 triệu bảng Anh"
 
 DATE_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến"})
 
@@ -170,6 +170,7 @@ FRACTION = re.compile(r"([0-9]+)/([0-9]+)(?![/0-9])")
 DATE_OR_TIME_AHEAD = re.compile(r"[/:][0-9]|h[0-9]|,[0-9]")
 MULTIPLIER = re.compile(r"[ \t\u00a0]*(" + _alternation(list(MULTIPLIERS)) + r")(?![^\W\d_])")
 PERCENT = re.compile(r"[ \t\u00a0]*(%|phần trăm)")
+LINE_AFTER_NUMBER = re.compile(r"(?<=[0-9])\n")
 UNIT = re.compile(
     r"[ \t\u00a0]*(" + _alternation(list(CURRENCIES) + list(MEASURE_UNITS)) + r")(?![^\W\d_²³])",
     re.IGNORECASE,
@@ -438,6 +439,7 @@ class _Reading:
 
 def find_numbers(text: str, article_id: str | None = None) -> list[Number]:
     """Every figure in `text`, in reading order, once per value, unit and measure."""
+    text = _mend_broken_units(text)
     found: list[Number] = []
     consumed = 0
     previous: _Previous | None = None
@@ -454,6 +456,17 @@ def find_numbers(text: str, article_id: str | None = None) -> list[Number]:
         if not any(_same_figure(figure, seen) for seen in found):
             found.append(figure)
     return found
+
+
+def _mend_broken_units(text: str) -> str:
+    """The text with a line broken between a number and its unit ("trong vali có chứa 200.000
+    / USD để thanh toán", as feeds cut lines) joined by a space, so the figure keeps its unit.
+    Only before a unit or a multiplier: a line that starts with any other word is left alone."""
+    breaks = [m.start() for m in LINE_AFTER_NUMBER.finditer(text)
+              if any(p.match(" " + text[m.end():m.end() + 30]) for p in (UNIT, MULTIPLIER, PERCENT))]
+    for pos in breaks:
+        text = text[:pos] + " " + text[pos + 1:]
+    return text
 
 
 def _same_figure(a: Number, b: Number) -> bool:

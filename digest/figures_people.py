@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence
+from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence, named_as_a_thing
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import (
-    FOREIGN_HONORIFICS, KIN_NOUNS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, NAME_PARTICLES,
+    FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, SURNAME_BRANDS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, NAME_PARTICLES,
     SURNAMES,
 )
 from digest.models import Person
@@ -94,7 +94,9 @@ def _mentions(reader: Reader) -> list[Mention]:
         i = end
     title_ends = {end for _, end in left_over if _title_follows(reader, end)}
     mentions += mentions_by_evidence(reader, left_over, mentions, title_ends)
-    mentions = sorted((m for m in mentions if not _anonymised(reader, m)), key=lambda m: m.start)
+    mentions = sorted((m for m in mentions if not _anonymised(reader, m)
+                       and not (m.first_token == m.last_token and named_as_a_thing(reader, m.name, places=True))),
+                      key=lambda m: m.start)
     starts = {m.first_token for m in mentions}
     for mention in mentions:
         mention.titles += _titles_after(reader, mention.last_token + 1, starts)
@@ -113,8 +115,9 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
         start = i + 1
     honorific = reader.honorific_before(start) or (reader.tokens[i].key if start > i else None)
     vietnamese = reader.vietnamese_name_in(start, end)
-    if honorific and not reader.title_at(start):
-        names = reader.tokens[start:end]
+    names = reader.tokens[start:end]
+    if honorific and not reader.title_at(start) and not any(
+            t.key in FOREIGN_NOT_A_NAME - SURNAME_BRANDS for t in names):  # "HLV Man United"
         foreign_ok = honorific in FOREIGN_HONORIFICS and len(names) <= 4
         name_start = None
         # "ông", "bà", "đồng chí" before two to four capitalised words name a person even

@@ -150,6 +150,10 @@ class Reader:
                 return i + size
         return i
 
+    def place_ends_at(self, j: int) -> bool:
+        """Whether a place name ("Tây Ban Nha") ends right before token j."""
+        return any(self.place_end(j - size, j) == j for size in (3, 2, 1) if j - size >= 0)
+
     def vietnamese_name_in(self, i: int, end: int) -> int | None:
         """Where a Vietnamese name (surname and 1-3 more words) fills the rest of run [i, end).
 
@@ -230,9 +234,9 @@ class Reader:
         if name is not None:
             return name
         foreign = self.foreign_name_in(j, end)
-        two_foreign_words = after_organisation and foreign == j and end - j == 2 and not any(
-            t.key in FOREIGN_NOT_A_NAME for t in self.tokens[j:end])
-        if foreign is None or not (after_head_or_place or foreign > j or two_foreign_words):
+        two_foreign_words = after_organisation and foreign == j and end - j == 2
+        if foreign is None or not (after_head_or_place or foreign > j or two_foreign_words) \
+                or any(t.key in FOREIGN_NOT_A_NAME for t in self.tokens[foreign:end]):  # "Vietnam Airlines"
             return None
         followed_by_word = self.adjacent(end) and self.tokens[end].lowercase or self.age_follows(end)
         return foreign if end - foreign > 1 or (one_word_ok and followed_by_word) else None
@@ -301,7 +305,8 @@ class Reader:
             if k >= 0 and all(self.adjacent(m) for m in range(k + 1, i + 1)):
                 words = " ".join(t.key for t in self.tokens[k:i])
                 if words in HONORIFICS and (self.tokens[k].lowercase or self.starts_sentence(k)
-                                            or self.capitalised_role(k, i)):
+                                            or self.capitalised_role(k, i)
+                                            or self.tokens[k].abbreviation and size == 1):  # "HLV", "DJ"
                     return words
         return None
 
@@ -331,7 +336,8 @@ class Reader:
         before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
         previous = self.tokens[i - 1]
         inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là"} and self.adjacent(i) \
-            and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2)
+            and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
+            and not self.place_ends_at(i - 1)  # "tay vợt người Tây Ban Nha hạ Facundo Bagnis"
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"}
         return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
             tuple("0123456789")) or inside_name or following

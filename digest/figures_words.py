@@ -11,8 +11,9 @@ SURNAMES = frozenset(
     "thái tô mai lương đoàn trịnh cao hà lưu đào tạ la kiều quách chu triệu tăng thân mạc hứa "
     "khổng khúc kim lại lục mã nghiêm ninh phùng phí tôn vi vương diệp doãn đàm cù bạch bế "
     "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp "
-    # Chinese surnames as Vietnamese writes them: "Tần Thư Bồi", "Tưởng Giới Thạch".
-    "tần tưởng thẩm khâu ôn hầu diêu".split()
+    # Chinese surnames as Vietnamese writes them: "Tần Thư Bồi", "Tưởng Giới Thạch", "Hoắc
+    # Kiến Hoa", "Quan Chi Lâm".
+    "tần tưởng thẩm khâu ôn hầu diêu hoắc quan".split()
 )
 
 # Roles a team or a country is called as often as a person, after "là": "Incheon là ứng viên
@@ -28,7 +29,8 @@ ROLE_NOUNS = frozenset({
     "siêu mẫu", "hoa hậu", "á hậu", "đạo diễn", "nhà thiết kế", "ntk", "nhà báo", "nhà văn",
     "phóng viên", "người dẫn chương trình", "doanh nhân", "tỷ phú", "thẩm phán", "trợ lý",
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
-    "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao",
+    "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao", "dj",
+    "huyền thoại",
     *CANDIDATES,
 })
 
@@ -162,8 +164,10 @@ FOREIGN_NOT_A_NAME = frozenset(
     "institute foundation fund express online show hills valley river lake island "
     "beach bay port station palace church cathedral temple album masters series edition songs "
     "honda yamaha toyota suzuki samsung iphone galaxy borussia bayern inter atletico olympique "
-    "dynamo".split()
+    "dynamo featuring feat magazine mag".split()
 )
+# Brands that are also Japanese surnames: after an honorific, a person's ("ông Osamu Suzuki").
+SURNAME_BRANDS = frozenset({"suzuki", "honda", "yamaha"})
 
 # Titles of a royal house, written before the one name they go by: "Nhật hoàng Akihito",
 # "Thái tử Naruhito", "Nữ hoàng Elizabeth".
@@ -237,8 +241,17 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng|"
     # Regions, and places whose name holds a particle ("Rio de Janeiro").
     "Đông Nam Á|Đông Á|Nam Á|Trung Á|Tây Á|Trung Đông|Bắc Mỹ|Nam Mỹ|Mỹ Latinh|Mỹ La-tinh|Đông Âu|"
-    "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro"
+    "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro|"
+    # Seats of power named for the government in them: "người phát ngôn Điện Kremlin Dmitry Peskov".
+    "Điện Kremlin|Kremlin|Nhà Trắng|Lầu Năm Góc|"
+    # Places that stand for an industry: "huyền thoại Hollywood Steven Spielberg".
+    "Hollywood|Bollywood"
 ).split("|"))
+
+# Nouns of a place's kind: the one word after one names a place ("bang Punjab"), and is no
+# person where it stands alone after a title elsewhere ("Thống đốc Punjab").
+PLACE_NOUNS = frozenset({"bang", "tỉnh", "thành phố", "tp", "vùng", "thủ đô", "huyện", "quận",
+                         "đảo", "khu vực"})
 
 # Heroes whose names are streets, wards and schools far more often than news subjects.
 STREET_NAMES = frozenset(" ".join(p.lower().split()) for p in (

@@ -415,3 +415,54 @@ def test_every_foreign_name_of_a_line_up_is_a_player() -> None:
 ])
 def test_sir_before_a_name_and_the_arabic_article_inside_one(text: str, names: set[str]) -> None:
     assert names_in(text) == names
+
+
+# Seventh pass (from the misses of seeds 89 and 97) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_107/695: a role, what kind in lower case, the country, then the name.
+    ("Xe cháy đen.\nBộ trưởng thông tin Syria Omran al-Zoubi cho hay quân khủng bố đã phải chuyển hướng.",
+     {"Omran al-Zoubi"}),
+    # Cluster_072/483: the seat of a government is a place.
+    ("Phát ngôn viên Lầu Năm Góc Peter Cook nhận định: “Đây là một rào cản của hòa bình”.", {"Peter Cook"}),
+    # Cluster_038/247: Chinese surnames as Vietnamese writes them.
+    ("Anh từng vướng tin đồn tình ái với Diệp Tuyền, Trương Hinh Dư, Quan Chi Lâm.",
+     {"Diệp Tuyền", "Trương Hinh Dư", "Quan Chi Lâm"}),
+    # Cluster_183/1193: a role written as an abbreviation before one foreign word.
+    ("Theo HLV Mourinho, đội bóng đã chơi tốt hơn.", {"Mourinho"}),
+    # Cluster_119/779, Cluster_121/787: "huyền thoại", and Hollywood is a place.
+    ("Bản hợp đồng đắt giá nhất thuộc về huyền thoại Whitney Houston.", {"Whitney Houston"}),
+    ("Ông đã gặp huyền thoại Hollywood Steven Spielberg.", {"Steven Spielberg"}),
+    # Cluster_134/865: a verb between a country and the name is no lower-case word inside a name.
+    ("Tay vợt người Tây Ban Nha hạ Facundo Bagnis ở vòng 2.", {"Facundo Bagnis"}),
+])
+def test_seventh_pass_names(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_244/1605: the word after "bang" is a state, its "Thống đốc" unnamed.
+    "Người phát ngôn cảnh sát bang Punjab cho biết. Thống đốc Punjab đã giao nhiệm vụ cho một nhóm.",
+    # Cluster_163/1073, Cluster_066/441: an airline after a title, a club after a role.
+    "Ông thôi giữ chức Tổng Giám đốc Vietnam Airlines.",
+    "Anh bị HLV Man United loại khỏi đội hình.",
+])
+def test_a_state_an_airline_and_a_club_are_not_people(text: str) -> None:
+    assert names_in(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_119/779: "con số" before a figure is no "số" of an address.
+    ("Giá trị tài sản của cô lên con số 175 triệu bảng Anh.", [("175 triệu bảng Anh", 175e6, "GBP")]),
+    # Cluster_051/340: a line the feed broke between a figure and its unit.
+    ("Ông H. nói trong vali có chứa 200.000\nUSD để thanh toán.", [("200.000 USD", 200000, "USD")]),
+    # Cluster_107/695
+    ("Những kẻ tấn công đã kích hoạt ít nhất 5 khối bom tự sát.", [("ít nhất 5 khối", 5, "khối")]),
+])
+def test_seventh_pass_numbers(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
+
+
+def test_a_line_that_starts_with_a_word_after_a_figure_stays_a_line() -> None:
+    assert figures_of("Năm 2016\nNgười dân đã nộp 12\ntriệu đồng.") == [("12 triệu đồng", 12e6, "VND")]
+    assert figures_of("Quyết định số 12\nÔng Nam ký.") == []
