@@ -30,7 +30,7 @@ import re
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
     CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
-    PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, SURNAMES, VERB_STOP,
+    PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, ROLE_NOUNS, SURNAMES, VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
@@ -64,6 +64,10 @@ ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
 # whose name comes next ("cầu thủ đội tuyển Arsenal Aaron Ramsey").
 NOT_QUALIFIERS = VERB_STOP | frozenset(
     "nhưng còn hay hoặc rồi đội tuyển clb bộ ty đoàn hãng báo đài trường viện ban sở".split())
+# Before a country and a name, "người" says whose nationality: "tay vợt người Ấn Độ Aditya Joshi".
+NATIONALITY_QUALIFIERS = NOT_QUALIFIERS - {"người"}
+# Before a given name, a saint's: the name is a place's ("San Jose", "Santa Maria").
+SAINTS = frozenset({"san", "santa", "santo", "são", "saint", "st", "sankt"})
 # Before one foreign word, fewer roles and qualifiers are trusted: "nghệ sĩ violon Marica",
 # "tiền đạo ngoại Osmar", but not "Phó Tổng Giám đốc ngân hàng VPBank", "phóng viên Reuters",
 # "cựu ngôi sao vùng Ruhr", "nạn nhân thảm họa Hillsborough".
@@ -126,16 +130,6 @@ def role_shortly_before(reader: Reader, i: int, roles: frozenset[str] = ROLE_WOR
     return False
 
 
-def speech_follows(reader: Reader, end: int) -> bool:
-    """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng"."""
-    for verb in SPEECH_VERBS:
-        words = verb.split()
-        if all(end + k < len(reader.tokens) and reader.tokens[end + k].key == w
-               and reader.adjacent(end + k) for k, w in enumerate(words)):
-            return True
-    return False
-
-
 def under_role_heading(reader: Reader, i: int) -> bool:
     """Whether token i is on a line that starts "Tiền đạo:" and is not inside brackets,
     where the club or the country is written."""
@@ -178,12 +172,12 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     alone = alone_unnamed | {reader.tokens[m.first_token].key for m in known if m.short}
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
-             if speech_follows(reader, end) or end in title_follows or role_follows(reader, end)
+             if reader.speech_follows(end) or end in title_follows or role_follows(reader, end)
              or role_shortly_before(reader, i)
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
     found += [(i, end) for i, end in runs if (i, end) not in found and reader.age_follows(end)
-              and could_be_name(reader, i, end)]
+              and (could_be_name(reader, i, end) or end - i == 1 and reader.lone_foreign_name(i))]
     last_words = {reader.tokens[end - 1].key for _, end in found}
     found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]
     found += [(i, end) for i, end in runs if end - i == 1 and (i, end) not in found
@@ -191,6 +185,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found += [(i, end) for i, end in runs if (i, end) not in found and in_line_up(reader, i, end)]
     found += [korean for i, end in runs if (korean := _korean_name(reader, i, end)) and korean not in found]
     found += [name for i, end in runs if (name := _name_after_place(reader, i, end)) and name not in found]
+    found += [name for i, end in runs if (i, end) not in found
+              and (name := _given_name_inside(reader, i, end)) and name not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     people += _listed_with(reader, [r for r in shaped if r not in found], people)
     people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
@@ -250,12 +246,24 @@ def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
 def _name_after_place(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
     """The foreign name of two words or more after the country that opens run [i, end), when a
     role with what kind in lower case comes before it: "Bộ trưởng quốc phòng Mỹ Ashton Carter",
+    "tay vợt người Ấn Độ Aditya Joshi",
     "Bộ trưởng thông tin Syria Omran al-Zoubi" (the capitalised "Bộ trưởng Quốc phòng Mỹ" is a
     title, read as one)."""
     name = reader.foreign_name_in(i, end)
-    if name is None or name == i or end - name < 2 or not role_shortly_before(reader, i):
+    if name is None or name == i or end - name < 2 or not role_shortly_before(reader, i, stops=NATIONALITY_QUALIFIERS):
         return None
     return (name, end) if could_be_name(reader, name, end) else None
+
+
+def _given_name_inside(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
+    """The name that starts with a common given name inside run [i, end), after the name of
+    what the person runs or plays for: "ông chủ của Facebook Mark Zuckerberg"; not a saint's
+    place ("San Jose Earthquakes")."""
+    for k in range(i + 1, end - 1):
+        if reader.tokens[k].key in GIVEN_NAMES and reader.tokens[k - 1].key not in SAINTS \
+                and could_be_name(reader, k, end) and given_name_first(reader, k, end):
+            return k, end
+    return None
 
 
 def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> tuple[int, int]:

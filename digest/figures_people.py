@@ -24,7 +24,7 @@ from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence, named_as
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import (
-    FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, SURNAME_BRANDS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, NAME_PARTICLES,
+    FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, SURNAME_BRANDS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, NAME_PARTICLES,
     SURNAMES,
 )
 from digest.models import Person
@@ -111,6 +111,8 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             chain = _titles_chained_before(reader, titles, titled_names[k])
             return _make_mention(reader, k, end, chain)
     start = i
+    if reader.place_end(i, end) == end:  # "Bà Rịa-Vũng Tàu"
+        return None
     if reader.tokens[i].key in LEADING_HONORIFICS and end - i > 1 or _honorific_before_surname(reader, i, end):
         start = i + 1
     honorific = reader.honorific_before(start) or (reader.tokens[i].key if start > i else None)
@@ -257,10 +259,11 @@ def _fuller_name(key: str, keys: set[str]) -> str:
     name `key` ("hữu thắng" in "nguyễn hữu thắng"), or `key` itself. Foreign runs are not
     merged so: the longer one is more often a name with an organisation before it
     ("Hollywood Paul Blackthorne"), unless the shorter starts with a particle ("Van der Bellen"
-    after "Alexander van der Bellen")."""
+    after "Alexander van der Bellen") or the longer is Korean ("Kim Yo Jong")."""
     particle_first = key.split()[0] in NAME_PARTICLES
+    korean = [k for k in keys if k.endswith(" " + key) and k.split()[0] in KOREAN_SURNAMES]
     if not particle_first and not all(looks_vietnamese(word) for word in key.split()):
-        return key
+        return korean[0] if len(korean) == 1 else key  # "cô Yo Jong" after "Kim Yo Jong"
     longer = [k for k in keys if k.endswith(" " + key) and (particle_first or k.split()[0] in SURNAMES)]
     return longer[0] if len(longer) == 1 else key
 

@@ -13,7 +13,7 @@ from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
     FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, NAME_PARTICLES,
     ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES,
-    STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
+    SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
 
 BYLINE_MARKERS = re.compile(r"^\s*(?:tác giả|theo|nguồn|ảnh|bài|ghi)\b", re.IGNORECASE)
@@ -285,6 +285,15 @@ class Reader:
             and token.key not in FOREIGN_NOT_A_NAME | ONE_WORD_NOT_A_NAME and token.key not in self.organisation_words \
             and not self.in_place_context(i, i + 1) and not self.on_byline(i, i + 1)
 
+    def speech_follows(self, end: int) -> bool:
+        """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng"."""
+        for verb in SPEECH_VERBS:
+            words = verb.split()
+            if all(end + k < len(self.tokens) and self.tokens[end + k].key == w and self.adjacent(end + k)
+                   for k, w in enumerate(words)):
+                return True
+        return False
+
     def age_follows(self, end: int) -> bool:
         """Whether "(34 tuổi", ", 16 tuổi" or "(SN 1991" comes right after token `end - 1`, as
         after nobody but a person."""
@@ -338,7 +347,8 @@ class Reader:
         inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
             and not self.place_ends_at(i - 1)  # "tay vợt người Tây Ban Nha hạ Facundo Bagnis"
-        following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"}
+        following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \
+            and not self.speech_follows(end)  # "Robert Fernandez thông báo"
         return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
             tuple("0123456789")) or inside_name or following
 

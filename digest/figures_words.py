@@ -12,8 +12,8 @@ SURNAMES = frozenset(
     "khổng khúc kim lại lục mã nghiêm ninh phùng phí tôn vi vương diệp doãn đàm cù bạch bế "
     "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp "
     # Chinese surnames as Vietnamese writes them: "Tần Thư Bồi", "Tưởng Giới Thạch", "Hoắc
-    # Kiến Hoa", "Quan Chi Lâm".
-    "tần tưởng thẩm khâu ôn hầu diêu hoắc quan".split()
+    # Kiến Hoa", "Quan Chi Lâm", "Khưu Thanh Thảo".
+    "tần tưởng thẩm khâu ôn hầu diêu hoắc quan khưu".split()
 )
 
 # Roles a team or a country is called as often as a person, after "là": "Incheon là ứng viên
@@ -30,7 +30,8 @@ ROLE_NOUNS = frozenset({
     "phóng viên", "người dẫn chương trình", "doanh nhân", "tỷ phú", "thẩm phán", "trợ lý",
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
     "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao", "dj",
-    "huyền thoại",
+    "huyền thoại", "nhà kinh tế", "nhà kinh tế học", "nhà phân tích", "đội trưởng",
+    "tay súng",
     *CANDIDATES,
 })
 
@@ -47,7 +48,7 @@ HONORIFICS = frozenset(
 
 # Honorifics that may introduce a foreign name ("ông Ahmed Adel", "bé Ella Rhodes"); "anh"/"em"
 # may not.
-FOREIGN_HONORIFICS = frozenset({"ông", "bà", "ngài", "sir", "đồng chí", "bé", "cậu bé", "cô bé", "em bé"}) \
+FOREIGN_HONORIFICS = frozenset({"ông", "bà", "cô", "ngài", "sir", "đồng chí", "bé", "cậu bé", "cô bé", "em bé"}) \
     | ROLE_NOUNS | KIN_NOUNS
 
 # Honorifics that, capitalised at the start of a sentence, are read as part of the run of
@@ -142,7 +143,7 @@ ONE_WORD_NOT_A_NAME = frozenset(
 SPEECH_VERBS = (
     "cho biết", "cho hay", "cho rằng", "nói", "chia sẻ", "khẳng định", "tuyên bố", "thừa nhận",
     "nhấn mạnh", "trả lời", "phát biểu", "giải thích", "bày tỏ", "tiết lộ", "kể", "khai",
-    "xác nhận", "lý giải", "bình luận", "phủ nhận",
+    "xác nhận", "lý giải", "bình luận", "phủ nhận", "thông báo", "nhận xét", "nhận định",
 )
 
 # Words that join the names of a list: "Vũ Thị Trang và Nguyễn Thị Sen", "Rui Faria & Silvino
@@ -241,7 +242,7 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng|"
     # Regions, and places whose name holds a particle ("Rio de Janeiro").
     "Đông Nam Á|Đông Á|Nam Á|Trung Á|Tây Á|Trung Đông|Bắc Mỹ|Nam Mỹ|Mỹ Latinh|Mỹ La-tinh|Đông Âu|"
-    "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro|"
+    "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro|Bà Rịa-Vũng Tàu|"
     # Seats of power named for the government in them: "người phát ngôn Điện Kremlin Dmitry Peskov".
     "Điện Kremlin|Kremlin|Nhà Trắng|Lầu Năm Góc|"
     # Places that stand for an industry: "huyền thoại Hollywood Steven Spielberg".
