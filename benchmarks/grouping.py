@@ -27,7 +27,7 @@ from pathlib import Path
 from benchmarks.corpus import EVAL_PATH, met, print_table
 from benchmarks.scoring import Scores, bcubed, pairwise
 
-FLOOR = 0.975
+FLOOR = 0.98  # the target: a change that loses it fails the suite
 TARGET = 0.98
 # Pairs the eval README names as the same story or a direct follow-up (label noise).
 SAME_STORY = [("Cluster_036", "Cluster_076"), ("Cluster_095", "Cluster_148"),
