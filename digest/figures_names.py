@@ -173,11 +173,13 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
              if reader.speech_follows(end) or end in title_follows or role_follows(reader, end)
+             or end - i >= 2 and reader.country_follows(end) and not named_as_a_thing(reader, reader.span_text(i, end))
              or role_shortly_before(reader, i)
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
-    found += [(i, end) for i, end in runs if (i, end) not in found and reader.age_follows(end)
-              and (could_be_name(reader, i, end) or end - i == 1 and reader.lone_foreign_name(i))]
+    found += [(k, end) for i, end in runs if (k := reader.after_places(i, end)) < end and (k, end) not in found
+              and reader.age_follows(end)  # "đồng hương Trung Quốc Wei Yi (elo 2.694)"
+              and (could_be_name(reader, k, end) or end - k == 1 and reader.lone_foreign_name(k))]
     last_words = {reader.tokens[end - 1].key for _, end in found}
     found += [(i, end) for i, end in runs if end - i == 1 and reader.tokens[i].key in last_words]
     found += [(i, end) for i, end in runs if end - i == 1 and (i, end) not in found

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from digest.errors import InputError
-from digest.figures_words import ROLE_NOUNS
+from digest.figures_words import CONTEST, ROLE_NOUNS
 from digest.models import Number
 from digest.text import dictionary_words, normalize
 
@@ -104,7 +104,7 @@ NOT_COUNT_HEADS = frozenset(
     "năm tuổi phút giờ tháng ngày tuần giây tiếng mùa đêm buổi hiệp kỳ khóa khoá quý thế thập "
     "sao chỗ số và của đã là sẽ tại được với có bị do cùng thuộc cũng đi để về trong trên dưới "
     "đang vẫn đều như mà vì khi nhưng cho sau này đó thì từ đến tới không nên bởi ở bằng đầu "
-    "sắp so đối liên kết sử thi lưu giao yêu rồi còn hay hoặc lại ra vào lên xuống hôm rạng "
+    "sắp so đối liên kết sử thi lưu giao yêu rồi còn hay hoặc lại ra vào lên xuống hôm rạng bắt "
     "sáng trưa chiều tối".split())
 # A number with no unit may be a year ("Copa America 2016 đầu tháng 6"): never a count then.
 YEARS = range(1900, 2101)
@@ -120,13 +120,6 @@ NOT_A_FIGURE_BEFORE = frozenset(
     "đường kỳ phiên đợt vòng bảng hạng top trang tập mùa tuần ngày tháng năm quý sn "
     "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số phút".split()
 )
-
-# Words of a contest: in a text that has one, "5 điểm" is a score ("dẫn đầu bảng xếp hạng với
-# 25 điểm", "đạt 179,8 điểm"), not a count of places ("sạt lở 14 điểm trên Quốc lộ 4C").
-CONTEST = re.compile(
-    r"(?<![^\W\d_])(?:bảng xếp hạng|bxh|vòng đấu|vòng loại|chung kết|trận|ván|elo|giải đấu|"
-    r"mùa giải|thi đấu|kỳ thủ|xạ thủ|huy chương|hcv|hcb|hcđ|thí sinh|điểm thi|môn thi)(?![^\W\d_])",
-    re.IGNORECASE)
 
 # "tổng số 589 tuyến" is a total, though "số" before a number is otherwise a code ("số 44").
 TOTAL_BEFORE = re.compile(r"(?:^|\s)(?:tổng|con) số$")  # "tổng số 12 ...", "lên con số 175 triệu bảng Anh"

@@ -141,6 +141,9 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             mention.cued = len(names) == 1 and (honorific in LONE_NAME_ROLES | KIN_NOUNS or reader.age_follows(end)) \
                 and reader.lone_foreign_name(start)
             return mention
+    if vietnamese is not None and vietnamese > i and reader.after_places(i, end) == vietnamese \
+            and end - vietnamese >= 3:  # "... Việt Nam Trần Đại Quang": a country, then a full name
+        return _make_mention(reader, vietnamese, end, [])
     if vietnamese is None or vietnamese != i:
         return None
     if _title_follows(reader, end) or (

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, NAME_PARTICLES,
+    CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, NAME_PARTICLES,
     ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES,
     SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
@@ -25,7 +25,9 @@ ASCII_VIETNAMESE_SYLLABLE = re.compile(
 )
 # The article of an Arabic name, written before its capital: "Bashar al-Assad", "Anwar al-Awlaki".
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
-AGE_AFTER = re.compile(r"\s*[(,]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch)", re.IGNORECASE)
+# What follows nobody but a person: an age, a year of birth, a nationality, a chess rating.
+AGE_AFTER = re.compile(r"\s*[(,\-–]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch|elo\s*[0-9])", re.IGNORECASE)
+COUNTRY_IN_BRACKETS = re.compile(r"\s*\(\s*([^()\n]{2,25}?)\s*\)")
 NUMBER_AFTER = re.compile(r"\s*[0-9]")
 DISTRICT_NUMBER = re.compile(r"(?:[ \t][0-9]{1,2}(?![0-9]))?")
 
@@ -92,6 +94,7 @@ class Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokens_of(text)
+        self.contest = CONTEST.search(text) is not None
 
     def adjacent(self, i: int) -> bool:
         """Whether token i follows token i-1 with only spaces between them."""
@@ -175,11 +178,16 @@ class Reader:
         return i < after_place < end <= i + 3 and len(self.tokens[end - 1].text) > 1 and all(
             looks_vietnamese(t.key) for t in self.tokens[i:end]) and self.place_end(after_place, end) == after_place
 
-    def foreign_name_in(self, i: int, end: int) -> int | None:
-        """Where a foreign name fills the rest of run [i, end), after leading place names."""
+    def after_places(self, i: int, end: int) -> int:
+        """Where run [i, end) goes on after the place names it starts with ("Syria", "Việt Nam")."""
         k = i
         while k < end and (after_place := self.place_end(k, end)) > k:
             k = after_place
+        return k
+
+    def foreign_name_in(self, i: int, end: int) -> int | None:
+        """Where a foreign name fills the rest of run [i, end), after leading place names."""
+        k = self.after_places(i, end)
         names = self.tokens[k:end]
         if 1 <= len(names) <= 4 and any(not looks_vietnamese(t.key) for t in names):
             return k
@@ -199,12 +207,15 @@ class Reader:
         if j == head:
             return None
         head_words = tuple(t.key for t in tokens[head:j])
+        head_end = j
         after_head_or_place = head_words in FOREIGN_HEADS
         one_word_ok = head_words in FOREIGN_SHORT_HEADS
         while j < len(tokens) and self.adjacent(j):
             token = tokens[j]
             if token.capitalised:
                 end = self.run_end(j)
+                if j == head_end and " ".join(t.key for t in tokens[j:end]) in STREET_NAMES:
+                    return Title(i, j, j)  # "Chủ tịch Hồ Chí Minh": the hero, not the street or city
                 after_organisation = tokens[j - 1].lowercase and j - 1 > head and tokens[j - 1].key not in VERB_STOP
                 name = self.name_after_title(j, end, after_head_or_place, one_word_ok, after_organisation)
                 if name is not None:
@@ -285,6 +296,12 @@ class Reader:
             and token.key not in FOREIGN_NOT_A_NAME | ONE_WORD_NOT_A_NAME and token.key not in self.organisation_words \
             and not self.in_place_context(i, i + 1) and not self.on_byline(i, i + 1)
 
+    def country_follows(self, end: int) -> bool:
+        """Whether, in a text about a contest, a country in brackets comes right after token
+        `end - 1`, as sports news writes a player's: "Chu Wei Chao (Trung Quốc)"."""
+        bracket = COUNTRY_IN_BRACKETS.match(self.text, self.tokens[end - 1].end)
+        return self.contest and bracket is not None and " ".join(modern_tone_placement(bracket.group(1)).lower().split()) in PLACES
+
     def speech_follows(self, end: int) -> bool:
         """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng"."""
         for verb in SPEECH_VERBS:
@@ -295,8 +312,8 @@ class Reader:
         return False
 
     def age_follows(self, end: int) -> bool:
-        """Whether "(34 tuổi", ", 16 tuổi" or "(SN 1991" comes right after token `end - 1`, as
-        after nobody but a person."""
+        """Whether "(34 tuổi", ", 16 tuổi", "(SN 1991" or "(elo 2.694" comes right after token
+        `end - 1`, as after nobody but a person."""
         return AGE_AFTER.match(self.text, self.tokens[end - 1].end) is not None
 
     def span_text(self, i: int, j: int) -> str:

@@ -6,14 +6,16 @@ Every entry is lower case with the modern tone placement ("ủy", not "uỷ").
 
 from __future__ import annotations
 
+import re
+
 SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh lâm "
     "thái tô mai lương đoàn trịnh cao hà lưu đào tạ la kiều quách chu triệu tăng thân mạc hứa "
     "khổng khúc kim lại lục mã nghiêm ninh phùng phí tôn vi vương diệp doãn đàm cù bạch bế "
     "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp "
     # Chinese surnames as Vietnamese writes them: "Tần Thư Bồi", "Tưởng Giới Thạch", "Hoắc
-    # Kiến Hoa", "Quan Chi Lâm", "Khưu Thanh Thảo".
-    "tần tưởng thẩm khâu ôn hầu diêu hoắc quan khưu".split()
+    # Kiến Hoa", "Quan Chi Lâm", "Khưu Thanh Thảo"; Hmong ones: "Tráng Láo Tú", "Giàng A Páo".
+    "tần tưởng thẩm khâu ôn hầu diêu hoắc quan khưu giàng sùng thào tráng khà lầu".split()
 )
 
 # Roles a team or a country is called as often as a person, after "là": "Incheon là ứng viên
@@ -210,6 +212,15 @@ ORG_SYLLABLES = frozenset(
     "dân quyết lý học nghệ hàng thuế lập ủy ban tướng khoa trợ thương mại kiểm cáo sản "
     "lượng nhân hiểm bạc chất đạo động bảo xã đồng".split()
 )
+
+# Words of a contest. In a text that has one, "5 điểm" is a score ("dẫn đầu bảng xếp hạng với
+# 25 điểm", "đạt 179,8 điểm"), not a count of places ("sạt lở 14 điểm trên Quốc lộ 4C"), and
+# a name with a country in brackets is a player's ("Ivo Karlovic (Croatia)"; elsewhere it is
+# as often a city's or a firm's: "New Orleans (Mỹ)", "Didi Chuxing (Trung Quốc)").
+CONTEST = re.compile(
+    r"(?<![^\W\d_])(?:bảng xếp hạng|bxh|vòng đấu|vòng loại|chung kết|trận|ván|elo|giải đấu|"
+    r"mùa giải|thi đấu|kỳ thủ|xạ thủ|huy chương|hcv|hcb|hcđ|thí sinh|điểm thi|môn thi)(?![^\W\d_])",
+    re.IGNORECASE)
 
 # Lower-case words that may sit inside a title's organisation ("Chủ tịch UBND tỉnh Hà Giang").
 ORG_CONNECTORS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã",

@@ -506,3 +506,38 @@ def test_a_korean_given_name_alone_is_the_person_with_the_surname() -> None:
 ])
 def test_a_province_and_a_saints_club_are_not_people(text: str) -> None:
     assert names_in(text) == set()
+
+
+# Ninth pass (from the misses of seeds 107 and 109) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_184/1203: a chess rating in brackets says a player, after a country too.
+    ("Cũng trong ngày đấu này, Gao Rui (elo 2.556) đã để thua trận trước đồng hương Trung Quốc "
+     "Wei Yi (elo 2.694).", {"Gao Rui", "Wei Yi"}),
+    # Cluster_134/862: in a report of a contest, a country in brackets after a name.
+    ("Sau trận thắng, tay vợt số 2 đánh bại lão tướng Ivo Karlovic (Croatia) 6-1, 6-4, 7-6.",
+     {"Ivo Karlovic"}),
+    # Cluster_221/1455: a Hmong surname, an age after a dash.
+    ("Lực lượng chức năng bắt quả tang Tráng Láo Tú - 48 tuổi, trú bản A Lá.", {"Tráng Láo Tú"}),
+    # Cluster_077/512: a full name after the country that ends a long title.
+    ("Lễ ký diễn ra trước sự chứng kiến của Chủ tịch Nước Cộng hòa Xã hội chủ nghĩa Việt Nam "
+     "Trần Đại Quang.", {"Trần Đại Quang"}),
+    # Cluster_278/1819: right after "Chủ tịch", Hồ Chí Minh is the man, not the city.
+    ("Mặt trước là hình quốc huy, chân dung Chủ tịch Hồ Chí Minh.", {"Hồ Chí Minh"}),
+])
+def test_ninth_pass_names(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_254/1667: outside a contest, a name with a country in brackets is as often a city's.
+    "Vụ việc xảy ra tại thành phố cảng New Orleans (Mỹ) hôm qua.",
+    "Tỉnh ủy TP Hồ Chí Minh họp phiên thường kỳ.",
+])
+def test_a_city_with_its_country_and_the_city_of_ho_chi_minh_are_not_people(text: str) -> None:
+    assert names_in(text) == set()
+
+
+def test_a_verb_after_a_units_number_is_not_what_it_counts() -> None:
+    # Cluster_221/1455: "Vùng Cảnh sát biển 1 bắt quả tang ..."
+    assert figures_of("Bộ Tư lệnh vùng Cảnh sát biển 1 bắt quả tang một đối tượng.") == []
