@@ -72,10 +72,10 @@ def _numbers_only_in(title: str, body_numbers: list[Number], article_id: str | N
 
 def _rounded(headline: float, body: float) -> bool:
     """Whether a headline's figure is the body's rounded to the headline's significant digits
-    ("9 triệu" for 9.014.000, not 0,54% for 0,55%). An equal value in another unit is another
-    fact ("tàu hơn 30.000 tấn", "bến tàu 30.000 DWT")."""
+    ("9 triệu" for 9.014.000, not 0,54% for 0,55%, nor "2 đạo chích" for a height of 1m65). An
+    equal value in another unit is another fact ("tàu hơn 30.000 tấn", "bến tàu 30.000 DWT")."""
     digits = len(f"{abs(headline):.15g}".replace(".", "").strip("0")) or 1
-    return headline != body and float(f"{body:.{digits}g}") == headline
+    return headline != body and abs(body) >= 10 and float(f"{body:.{digits}g}") == headline
 
 
 def _check_inputs(text: object, published: object, article_id: object, title: object) -> None:

@@ -97,7 +97,7 @@ NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy",
 ONE_SYLLABLE_COUNT_NOUNS = frozenset(
     "lần bên tên kẻ gã bé cái nòng nhịp phát can bồn khu tổ chất chữ cánh đời thang vị chân "
     "nhát cú pha kíp chợ cột ổ bình túi hộp thùng gói tờ lá bức tấm cuốn quyển bản ngôi "
-    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn khối".split())
+    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn khối tàu thuyền".split())
 # ... unless they say when, how long or how old, or are a verb, a link or an adverb: "2 năm
 # sau", "3 tiếng", "cả 2 đều", "Album 25 được ghi nhận", "cả 3 có biểu hiện".
 NOT_COUNT_HEADS = frozenset(
@@ -121,8 +121,10 @@ NOT_A_FIGURE_BEFORE = frozenset(
     "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số phút".split()
 )
 
-# "tổng số 589 tuyến" is a total, though "số" before a number is otherwise a code ("số 44").
-TOTAL_BEFORE = re.compile(r"(?:^|\s)(?:tổng|con) số$")  # "tổng số 12 ...", "lên con số 175 triệu bảng Anh"
+# Longer words that end in one of those: "tổng số 589 tuyến" is a total, "lên con số 175 triệu
+# bảng Anh" and "cung cấp 18 tàu tuần tra" are figures, though "số 44" is an address and "cấp
+# 3" a level.
+LONGER_WORD_BEFORE = re.compile(r"(?:^|\s)(?:tổng số|con số|cung cấp)$")
 
 DATE_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến"})
 
@@ -158,14 +160,19 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 
 BARE_NUMBER = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?)(?![0-9])")
-NUMBER = re.compile(r"(?<![\w.,:/+\-–])" + BARE_NUMBER.pattern)
+# A number starts after no letter or digit, or after the "x" of a dimension ("2mx2,5mx0,1m").
+NUMBER = re.compile(r"(?:(?<![\w.,:/+\-–])|(?<=[0-9m][x×]))" + BARE_NUMBER.pattern)
+# "2.025 x 725 x 1.102 mm", "40x40cm": each side of a dimension has the unit written last.
+DIMENSION_NEXT = re.compile(r"[ \t]*[x×][ \t]*" + BARE_NUMBER.pattern)
+# "cao 1m75": metres, then centimetres written without a unit.
+CENTIMETRES = re.compile(r"[0-9]{2}(?![0-9])")
 FRACTION = re.compile(r"([0-9]+)/([0-9]+)(?![/0-9])")
 DATE_OR_TIME_AHEAD = re.compile(r"[/:][0-9]|h[0-9]|,[0-9]")
 MULTIPLIER = re.compile(r"[ \t\u00a0]*(" + _alternation(list(MULTIPLIERS)) + r")(?![^\W\d_])")
 PERCENT = re.compile(r"[ \t\u00a0]*(%|phần trăm)")
 LINE_AFTER_NUMBER = re.compile(r"(?<=[0-9])\n")
 UNIT = re.compile(
-    r"[ \t\u00a0]*(" + _alternation(list(CURRENCIES) + list(MEASURE_UNITS)) + r")(?![^\W\d_²³])",
+    r"[ \t\u00a0]*(" + _alternation(list(CURRENCIES) + list(MEASURE_UNITS)) + r")(?!(?![x×][0-9])[^\W\d_²³])",
     re.IGNORECASE,
 )
 COUNT_NOUN = re.compile(r"[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r")(?![^\W\d_])", re.IGNORECASE)
@@ -321,7 +328,7 @@ def _blocked_by_context(text: str, start: int, unit: _Unit) -> bool:
     if any(before.endswith(" " + w) or before == w for w in ("giai đoạn", "tỷ số", "trung ương", "nhiệm kỳ")):
         return True
     word = _word_before(text, start)
-    if word.lower() in NOT_A_FIGURE_BEFORE and not TOTAL_BEFORE.search(before):
+    if word.lower() in NOT_A_FIGURE_BEFORE and not LONGER_WORD_BEFORE.search(before):
         return True
     named = word[:1].isupper() and not _starts_sentence(text, start - len(word) - 1)
     return named and (unit.counted or not unit.unit) and unit.factor == 1.0
@@ -474,8 +481,11 @@ def _read_figure(text: str, match: re.Match[str]) -> tuple[_Reading | None, int]
     if DATE_OR_TIME_AHEAD.match(text, match.end()):
         return None, match.end()
     low = parse_number(match.group(1))
-    unit = read_unit(text, match.end(), match.group(1))
+    unit = read_unit(text, match.end(), match.group(1)) or _unit_of_dimension(text, match.end())
     end = unit.end if unit else match.end()
+    if unit and unit.unit == "m" and unit.end == match.end() + 1 and (cm := CENTIMETRES.match(text, end)):
+        low, end = round(low + int(cm.group()) / 100, 2), cm.end()
+        unit = _Unit(unit.factor, unit.unit, end, unit.counted)
     if ranged := _read_range(text, end, low, unit):
         value, upper, unit = ranged
         if _blocked_by_context(text, start, unit):
@@ -486,6 +496,17 @@ def _read_figure(text: str, match: re.Match[str]) -> tuple[_Reading | None, int]
     if _blocked_by_context(text, start, unit):
         return None, end
     return _Reading(start, end, low * unit.factor, unit), end
+
+
+def _unit_of_dimension(text: str, pos: int) -> _Unit | None:
+    """The unit written after the last side of a dimension that goes on at `pos` ("2.025 x
+    725 x 1.102 mm"), as the unit of the number that ends at `pos`; None when there is none."""
+    end = pos
+    while side := DIMENSION_NEXT.match(text, end):
+        if unit := read_unit(text, side.end()):
+            return None if unit.counted else _Unit(unit.factor, unit.unit, pos, False)
+        end = side.end()
+    return None
 
 
 def _skip_unitless_range(text: str, pos: int) -> int:

@@ -541,3 +541,32 @@ def test_a_city_with_its_country_and_the_city_of_ho_chi_minh_are_not_people(text
 def test_a_verb_after_a_units_number_is_not_what_it_counts() -> None:
     # Cluster_221/1455: "Vùng Cảnh sát biển 1 bắt quả tang ..."
     assert figures_of("Bộ Tư lệnh vùng Cảnh sát biển 1 bắt quả tang một đối tượng.") == []
+
+
+# Tenth pass (numbers, from the misses of seeds 113 and 127) --------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_014/97: a height in metres and centimetres.
+    ("Họ đều cao hơn 1m75.", [("hơn 1m75", 1.75, "m")]),
+    # Cluster_131/849, Cluster_300/1950: each side of a dimension has the unit written last.
+    ("Kích thước lần lượt là 2.025 x 725 x 1.102 mm.",
+     [("2.025", 2025, "mm"), ("725", 725, "mm"), ("1.102 mm", 1102, "mm")]),
+    ("Mặt đường được đào rộng 2mx2,5mx0,1m để sửa chữa.",
+     [("2m", 2, "m"), ("2,5m", 2.5, "m"), ("0,1m", 0.1, "m")]),
+    # Cluster_102/662: "cung cấp" is a verb, though "cấp 3" is a level.
+    ("Mỹ cung cấp 18 tàu tuần tra và 45,7 triệu USD.",
+     [("18 tàu", 18, "tàu"), ("45,7 triệu USD", 45.7e6, "USD")]),
+])
+def test_tenth_pass_numbers(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
+
+
+def test_a_level_and_a_score_are_still_not_figures() -> None:
+    assert figures_of("Học sinh cấp 3 nghỉ học.") == []
+    assert figures_of("Xe 3 mx.") == []
+
+
+def test_a_small_headline_figure_is_not_a_rounded_height() -> None:
+    # Cluster_256/1682: "2 đạo chích" is no rounding of "1m65".
+    figures = extract_figures("Đối tượng thứ nhất cao khoảng 1m65.", title="2 đạo chích đột nhập nhà đền")
+    assert [(n.text, n.value) for n in figures.numbers] == [("khoảng 1m65", 1.65), ("2 đạo chích", 2)]
