@@ -57,6 +57,9 @@ NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu"
                        "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ")
 NOT_A_PERSON_CUE = r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+"
 NOT_A_PERSON_OR_PLACE_CUE = r"(?<![^\W\d_])(?:" + "|".join((*NOT_A_PERSON_BEFORE, *PLACE_NOUNS)) + r")\s+"
+# Firms and clubs named after people, in words that are no part of a longer one: "Tập đoàn
+# Hoàng Anh Gia Lai" (not "nhà báo ...", "đối tượng ...", where "báo" and "tượng" end a word).
+FIRM_CUE = r"(?<![^\W\d_])(?:tập đoàn|công ty|clb|câu lạc bộ|đội bóng|ngân hàng|khách sạn|bệnh viện)\s+"
 MAX_NAME_WORDS = 4
 MAX_ROLE_QUALIFIERS = 3
 ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
@@ -88,8 +91,9 @@ def could_be_name(reader: Reader, i: int, end: int) -> bool:
     if any(reader.place_end(k, end) > k for k in range(i, end)):  # "InBev Việt Nam"
         return False
     first = reader.tokens[i].key
-    if reader.starts_sentence(i) and looks_vietnamese(first) and first not in SURNAMES:
-        return False
+    foreign_given_name = first in GIVEN_NAMES and any(not looks_vietnamese(t.key) for t in reader.tokens[i + 1:end])
+    if reader.starts_sentence(i) and looks_vietnamese(first) and first not in SURNAMES and not foreign_given_name:
+        return False  # "Theo Reuters", "Với Liverpool"; but "Tim Ingham, người sáng lập"
     if any(t.key in FOREIGN_NOT_A_NAME for t in reader.tokens[i:end]) or reader.in_place_context(i, end):
         return False
     return not CODE_AFTER.match(reader.text, reader.tokens[end - 1].end) and not reader.on_byline(i, end)
@@ -176,7 +180,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
              or end - i >= 2 and reader.country_follows(end) and not named_as_a_thing(reader, reader.span_text(i, end))
              or role_shortly_before(reader, i)
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
-             or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key))]
+             or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key)
+                 and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1]))]  # not "Ban Giám Khảo Cannes"
     found += [(k, end) for i, end in runs if (k := reader.after_places(i, end)) < end and (k, end) not in found
               and reader.age_follows(end)  # "đồng hương Trung Quốc Wei Yi (elo 2.694)"
               and (could_be_name(reader, k, end) or end - k == 1 and reader.lone_foreign_name(k))]
@@ -220,14 +225,18 @@ def given_name_first(reader: Reader, i: int, end: int) -> bool:
     return not named_as_a_thing(reader, reader.span_text(i, end))
 
 
-def named_as_a_thing(reader: Reader, name: str, places: bool = False) -> bool:
-    """Whether the text names `name` as an event, a medium or a brand somewhere ("giải Roland
-    Garros"), or with `places` as a place ("bang Punjab": then "Thống đốc Punjab" is the
-    state's governor, unnamed). Loose ("nhà báo Matthew Herper" reads as "báo ..."; "liên
-    bang Peter Frank" as "bang ..."): asked only together with other evidence, or with
-    `places` of one-word names."""
-    cue = NOT_A_PERSON_OR_PLACE_CUE if places else NOT_A_PERSON_CUE
+def named_as_a_thing(reader: Reader, name: str, cue: str = NOT_A_PERSON_CUE) -> bool:
+    """Whether the text names `name` after `cue` somewhere: as an event, a medium or a brand
+    ("giải Roland Garros"), with NOT_A_PERSON_OR_PLACE_CUE also as a place ("bang Punjab": then
+    "Thống đốc Punjab" is the state's governor, unnamed), with FIRM_CUE as a firm or a club.
+    The first two are loose ("nhà báo Matthew Herper" reads as "báo ..."; "liên bang Peter
+    Frank" as "bang ..."): asked only together with other evidence, or of one-word names."""
     return re.search(cue + re.escape(name) + r"(?![^\W\d_])", reader.text, re.IGNORECASE) is not None
+
+
+def toned_vietnamese(word: str) -> bool:
+    """Whether a word is a Vietnamese syllable with letters English has not ("giám", "khảo")."""
+    return not word.isascii() and looks_vietnamese(word)
 
 
 def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:

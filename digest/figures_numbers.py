@@ -97,14 +97,14 @@ NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy",
 ONE_SYLLABLE_COUNT_NOUNS = frozenset(
     "lần bên tên kẻ gã bé cái nòng nhịp phát can bồn khu tổ chất chữ cánh đời thang vị chân "
     "nhát cú pha kíp chợ cột ổ bình túi hộp thùng gói tờ lá bức tấm cuốn quyển bản ngôi "
-    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn khối tàu thuyền".split())
+    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn khối tàu thuyền ngành".split())
 # ... unless they say when, how long or how old, or are a verb, a link or an adverb: "2 năm
 # sau", "3 tiếng", "cả 2 đều", "Album 25 được ghi nhận", "cả 3 có biểu hiện".
 NOT_COUNT_HEADS = frozenset(
     "năm tuổi phút giờ tháng ngày tuần giây tiếng mùa đêm buổi hiệp kỳ khóa khoá quý thế thập "
     "sao chỗ số và của đã là sẽ tại được với có bị do cùng thuộc cũng đi để về trong trên dưới "
     "đang vẫn đều như mà vì khi nhưng cho sau này đó thì từ đến tới không nên bởi ở bằng đầu "
-    "sắp so đối liên kết sử thi lưu giao yêu rồi còn hay hoặc lại ra vào lên xuống hôm rạng bắt "
+    "sắp so đối liên kết sử thi lưu giao yêu rồi còn hay hoặc lại ra vào lên xuống hôm rạng bắt trở "
     "sáng trưa chiều tối".split())
 # A number with no unit may be a year ("Copa America 2016 đầu tháng 6"): never a count then.
 YEARS = range(1900, 2101)
@@ -118,9 +118,12 @@ PER_UNITS = (
 NOT_A_FIGURE_BEFORE = frozenset(
     "số thứ khóa khoá lần điều khoản chương mục phần lớp quận phường tầng phòng lô km ql "
     "đường kỳ phiên đợt vòng bảng hạng top trang tập mùa tuần ngày tháng năm quý sn "
-    "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số phút".split()
+    "thôn ấp tổ khu xóm bản tuổi covid nhiệm khối mã hệ cấp giai đoạn tỷ số phút áo".split()
 )
 
+# Periods before an amount of money say how often, not which day: "trả mỗi ngày 500 nghìn đồng".
+PERIODS = frozenset({"ngày", "tuần", "tháng", "năm", "quý"})
+CURRENCY_CODES = frozenset(CURRENCIES.values())
 # Longer words that end in one of those: "tổng số 589 tuyến" is a total, "lên con số 175 triệu
 # bảng Anh" and "cung cấp 18 tàu tuần tra" are figures, though "số 44" is an address and "cấp
 # 3" a level.
@@ -171,6 +174,8 @@ DATE_OR_TIME_AHEAD = re.compile(r"[/:][0-9]|h[0-9]|,[0-9]")
 MULTIPLIER = re.compile(r"[ \t\u00a0]*(" + _alternation(list(MULTIPLIERS)) + r")(?![^\W\d_])")
 PERCENT = re.compile(r"[ \t\u00a0]*(%|phần trăm)")
 LINE_AFTER_NUMBER = re.compile(r"(?<=[0-9])\n")
+I_FOR_Y = dict(zip("yýỳỷỹỵ", "iíìỉĩị"))
+Y_AFTER_CONSONANT = re.compile(r"(?<=[bcdđghklmnpqrstvx])[yýỳỷỹỵ](?![^\W\d_])")
 UNIT = re.compile(
     r"[ \t\u00a0]*(" + _alternation(list(CURRENCIES) + list(MEASURE_UNITS)) + r")(?!(?![x×][0-9])[^\W\d_²³])",
     re.IGNORECASE,
@@ -284,9 +289,15 @@ def _noun_in_word_list(written: str, text: str, pos: int) -> tuple[str, int] | N
         noun = " ".join(lowered[:size])
         if noun in NOT_COUNTED:
             return None
-        if normalize(noun) in dictionary_words():
+        if normalize(noun) in dictionary_words() or _i_spelling(normalize(noun)) in dictionary_words():
             return noun, words.end(size)
     return (lowered[0], words.end(1)) if normalize(lowered[0]) in ONE_SYLLABLE_COUNT_NOUNS else None
+
+
+def _i_spelling(words: str) -> str:
+    """The words with a final "y" after a consonant written "i", as the word list spells
+    them: "sỹ quan" is "sĩ quan", "kỹ sư" is "kĩ sư"."""
+    return Y_AFTER_CONSONANT.sub(lambda y: I_FOR_Y[y.group()], words)
 
 
 def _not_a_count(text: str, noun: re.Match[str]) -> bool:
@@ -328,7 +339,8 @@ def _blocked_by_context(text: str, start: int, unit: _Unit) -> bool:
     if any(before.endswith(" " + w) or before == w for w in ("giai đoạn", "tỷ số", "trung ương", "nhiệm kỳ")):
         return True
     word = _word_before(text, start)
-    if word.lower() in NOT_A_FIGURE_BEFORE and not LONGER_WORD_BEFORE.search(before):
+    money_per_period = word.lower() in PERIODS and unit.unit in CURRENCY_CODES  # "mỗi ngày 500 nghìn đồng"
+    if word.lower() in NOT_A_FIGURE_BEFORE and not LONGER_WORD_BEFORE.search(before) and not money_per_period:
         return True
     named = word[:1].isupper() and not _starts_sentence(text, start - len(word) - 1)
     return named and (unit.counted or not unit.unit) and unit.factor == 1.0
@@ -403,14 +415,15 @@ def _read_range(text: str, pos: int, low: float, unit: _Unit | None) -> tuple[fl
     """The range that starts with `low` (unit `unit`, ending at `pos`), if one is written.
 
     The unit may be written once, after the high end ("60 - 95%", "2-2,5 triệu lượt khách"),
-    or twice ("10 triệu đồng - 20 triệu đồng").
+    or twice ("10 triệu đồng - 20 triệu đồng"), what it is per after the second only.
     """
     join = RANGE_JOIN.match(text, pos)
     high = join and BARE_NUMBER.match(text, join.end())
     if not high or DATE_OR_TIME_AHEAD.match(text, high.end()):
         return None
     high_unit = read_unit(text, high.end(), high.group(1))
-    if high_unit is None or (unit is not None and unit.unit not in ("", high_unit.unit)):
+    if high_unit is None or (unit is not None and unit.unit not in ("", high_unit.unit)
+                             and not high_unit.unit.startswith(unit.unit + "/")):  # "8.000đ – 70.000đ/người"
         return None
     value = low * (unit or high_unit).factor
     upper = parse_number(high.group(1)) * high_unit.factor

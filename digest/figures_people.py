@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import re
 
-from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence, named_as_a_thing
+from digest.figures_names import (
+    FIRM_CUE, LONE_NAME_ROLES, NOT_A_PERSON_OR_PLACE_CUE, mentions_by_evidence, named_as_a_thing,
+)
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import (
-    FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, SURNAME_BRANDS, LEADING_HONORIFICS, LEADING_HONORIFICS_BEFORE_SURNAME, NAME_PARTICLES,
-    SURNAMES,
+    FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, LEADING_HONORIFICS,
+    LEADING_HONORIFICS_BEFORE_SURNAME, MEDIA_WORDS, NAME_PARTICLES, SURNAME_BRANDS, SURNAMES,
 )
 from digest.models import Person
 
@@ -94,8 +96,7 @@ def _mentions(reader: Reader) -> list[Mention]:
         i = end
     title_ends = {end for _, end in left_over if _title_follows(reader, end)}
     mentions += mentions_by_evidence(reader, left_over, mentions, title_ends)
-    mentions = sorted((m for m in mentions if not _anonymised(reader, m)
-                       and not (m.first_token == m.last_token and named_as_a_thing(reader, m.name, places=True))),
+    mentions = sorted((m for m in mentions if not _anonymised(reader, m) and not _one_word_place(reader, m)),
                       key=lambda m: m.start)
     starts = {m.first_token for m in mentions}
     for mention in mentions:
@@ -118,8 +119,8 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
     honorific = reader.honorific_before(start) or (reader.tokens[i].key if start > i else None)
     vietnamese = reader.vietnamese_name_in(start, end)
     names = reader.tokens[start:end]
-    if honorific and not reader.title_at(start) and not any(
-            t.key in FOREIGN_NOT_A_NAME - SURNAME_BRANDS for t in names):  # "HLV Man United"
+    if honorific and not reader.title_at(start) and names and names[0].key not in MEDIA_WORDS and not any(
+            t.key in FOREIGN_NOT_A_NAME - SURNAME_BRANDS for t in names):  # "HLV Man United", "phóng viên Báo Công lý"
         foreign_ok = honorific in FOREIGN_HONORIFICS and len(names) <= 4
         name_start = None
         # "ông", "bà", "đồng chí" before two to four capitalised words name a person even
@@ -147,9 +148,16 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
     if vietnamese is None or vietnamese != i:
         return None
     if _title_follows(reader, end) or (
-            end - i >= 3 and not reader.in_place_context(i, end) and not reader.on_byline(i, end)):
+            end - i >= 3 and not reader.in_place_context(i, end) and not reader.on_byline(i, end)
+            and not named_as_a_thing(reader, reader.span_text(i, end), FIRM_CUE)):  # "Hoàng Anh Gia Lai"
         return _make_mention(reader, i, end, [])
     return None
+
+
+def _one_word_place(reader: Reader, mention: Mention) -> bool:
+    """Whether a one-word mention is a word the text puts after "bang", "tỉnh", ... elsewhere:
+    "Thống đốc Punjab" after "cảnh sát bang Punjab" is the state's governor, unnamed."""
+    return mention.first_token == mention.last_token and named_as_a_thing(reader, mention.name, NOT_A_PERSON_OR_PLACE_CUE)
 
 
 def _anonymised(reader: Reader, mention: Mention) -> bool:

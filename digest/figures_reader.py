@@ -300,7 +300,9 @@ class Reader:
         """Whether, in a text about a contest, a country in brackets comes right after token
         `end - 1`, as sports news writes a player's: "Chu Wei Chao (Trung Quốc)"."""
         bracket = COUNTRY_IN_BRACKETS.match(self.text, self.tokens[end - 1].end)
-        return self.contest and bracket is not None and " ".join(modern_tone_placement(bracket.group(1)).lower().split()) in PLACES
+        if not self.contest or bracket is None:
+            return False
+        return " ".join(modern_tone_placement(bracket.group(1)).lower().split()) in PLACES
 
     def speech_follows(self, end: int) -> bool:
         """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng"."""
@@ -361,7 +363,7 @@ class Reader:
             return False
         before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
         previous = self.tokens[i - 1]
-        inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là"} and self.adjacent(i) \
+        inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là", "của"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
             and not self.place_ends_at(i - 1)  # "tay vợt người Tây Ban Nha hạ Facundo Bagnis"
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \

@@ -167,8 +167,12 @@ FOREIGN_NOT_A_NAME = frozenset(
     "institute foundation fund express online show hills valley river lake island "
     "beach bay port station palace church cathedral temple album masters series edition songs "
     "honda yamaha toyota suzuki samsung iphone galaxy borussia bayern inter atletico olympique "
-    "dynamo featuring feat magazine mag".split()
+    "dynamo featuring feat magazine mag today business insider worldwide global weekly herald tribune "
+    "telegraph guardian observer monitor gazette review".split()
 )
+# The first word of a medium's name: "phóng viên Báo Công lý", "Báo Người Lao Động" (not
+# "Trường Vũ" or "Đường Quý Lễ", whose first words are also a given name and a surname).
+MEDIA_WORDS = frozenset({"báo", "tờ", "kênh", "đài"})
 # Brands that are also Japanese surnames: after an honorific, a person's ("ông Osamu Suzuki").
 SURNAME_BRANDS = frozenset({"suzuki", "honda", "yamaha"})
 

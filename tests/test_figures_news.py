@@ -570,3 +570,51 @@ def test_a_small_headline_figure_is_not_a_rounded_height() -> None:
     # Cluster_256/1682: "2 đạo chích" is no rounding of "1m65".
     figures = extract_figures("Đối tượng thứ nhất cao khoảng 1m65.", title="2 đạo chích đột nhập nhà đền")
     assert [(n.text, n.value) for n in figures.numbers] == [("khoảng 1m65", 1.65), ("2 đạo chích", 2)]
+
+
+# Eleventh pass (from the misses of seeds 139 to 157) ----------------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_119/777: a common given name that is also a Vietnamese word, at a sentence start.
+    ("Sony có quyền phát hành. Tim Ingham, người sáng lập của hãng cho rằng đây là thời điểm.",
+     {"Tim Ingham"}),
+    # Cluster_103/665: "của" between two names is no word inside an organisation's.
+    ("Triều Tiên từ chối đề nghị gặp Kim Jong-un của Donald Trump.", {"Kim Jong-un", "Donald Trump"}),
+])
+def test_eleventh_pass_names(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # Cluster_195/1279, Cluster_119/777: media that speak; a jury whose last word stands alone.
+    "Nhiều loại vũ khí được lưu trữ tại đây. India Today cho hay một vụ nổ đã gây cháy.",
+    "Anh từng đoạt giải của Cannes năm 2007.\nGiải Thưởng của Ban Giám Khảo Cannes được dành cho phim.",
+    # Cluster_211/1389, Cluster_084/558: a group named after a person; a newspaper after a role.
+    "Chủ đầu tư là Tập đoàn Hoàng Anh Gia Lai. Nợ vay của Hoàng Anh Gia Lai vẫn vượt 28.000 tỷ đồng.",
+    "Trao đổi với phóng viên Báo Công lý, đội trưởng đội điều tra cho biết.",
+])
+def test_media_a_jury_a_group_and_a_newspaper_are_not_people(text: str) -> None:
+    assert names_in(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_187/1222: "sỹ quan" is "sĩ quan" of the word list.
+    ("Thủy thủ đoàn bao gồm 28 sỹ quan.", [("28 sỹ quan", 28, "sỹ quan")]),
+    # Cluster_172/1124: a period before an amount of money says how often.
+    ("Trả tiền công mỗi ngày 500 nghìn đồng.", [("500 nghìn đồng", 500e3, "VND")]),
+    # Cluster_141/915: a range whose second end says what it is per.
+    ("Mức tiền từ 8.000đ – 70.000đ/người/tháng.", [("từ 8.000đ – 70.000đ/người", 8000, "VND/người")]),
+    # Cluster_209/1378
+    ("Doanh nghiệp thuộc 7 ngành hàng tiêu dùng.", [("7 ngành", 7, "ngành")]),
+])
+def test_eleventh_pass_numbers(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mặc số áo 60 quen thuộc, anh đá tiền vệ.",  # Cluster_062/417: a shirt number
+    "Với 19 triệu bản, 25 trở thành album bán chạy nhất.",  # Cluster_119/777: an album's name
+    "Ngày 5 tháng 6 họp.",
+])
+def test_a_shirt_number_an_album_and_a_date_are_not_figures(text: str) -> None:
+    assert [n.text for n in find_numbers(text) if n.value in (60, 25, 5, 6)] == []
