@@ -13,6 +13,7 @@ SURNAMES = frozenset(
     "thái tô mai lương đoàn trịnh cao hà lưu đào tạ la kiều quách chu triệu tăng thân mạc hứa "
     "khổng khúc kim lại lục mã nghiêm ninh phùng phí tôn vi vương diệp doãn đàm cù bạch bế "
     "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp "
+    "quế lô mẫn nhâm ưng kha lạc "
     # Chinese surnames as Vietnamese writes them: "Tần Thư Bồi", "Tưởng Giới Thạch", "Hoắc
     # Kiến Hoa", "Quan Chi Lâm", "Khưu Thanh Thảo"; Hmong ones: "Tráng Láo Tú", "Giàng A Páo".
     "tần tưởng thẩm khâu ôn hầu diêu hoắc quan khưu giàng sùng thào tráng khà lầu".split()

@@ -619,3 +619,9 @@ def test_eleventh_pass_numbers(text: str, expected: list[tuple[str, float, str]]
 ])
 def test_a_shirt_number_an_album_and_a_date_are_not_figures(text: str) -> None:
     assert [n.text for n in find_numbers(text) if n.value in (60, 25, 5, 6)] == []
+
+
+def test_rarer_surnames_in_a_squad_list() -> None:
+    # Cluster_048/447 (seed 181, after its blind first run)
+    text = "Hậu vệ (9): Đinh Tiến Thành (XSKT Cần Thơ), Quế Ngọc Hải (SLNA), Bùi Tiến Dũng (Viettel)."
+    assert {"Quế Ngọc Hải", "Đinh Tiến Thành"} <= names_in(text)
