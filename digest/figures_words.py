@@ -14,6 +14,8 @@ SURNAMES = frozenset(
     "khổng khúc kim lại lục mã nghiêm ninh phùng phí tôn vi vương diệp doãn đàm cù bạch bế "
     "cấn cầm khương lò lã lữ nông quản sầm thạch tiêu tống trình uông lăng hàn đồng giáp "
     "quế lô mẫn nhâm ưng kha lạc "
+    # The first word of a monk's Dharma name, in the place of a surname: "Thích Phổ Tuệ".
+    "thích "
     # Chinese surnames as Vietnamese writes them: "Tần Thư Bồi", "Tưởng Giới Thạch", "Hoắc
     # Kiến Hoa", "Quan Chi Lâm", "Khưu Thanh Thảo"; Hmong ones: "Tráng Láo Tú", "Giàng A Páo".
     "tần tưởng thẩm khâu ôn hầu diêu hoắc quan khưu giàng sùng thào tráng khà lầu".split()

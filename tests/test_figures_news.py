@@ -625,3 +625,9 @@ def test_rarer_surnames_in_a_squad_list() -> None:
     # Cluster_048/447 (seed 181, after its blind first run)
     text = "Hậu vệ (9): Đinh Tiến Thành (XSKT Cần Thơ), Quế Ngọc Hải (SLNA), Bùi Tiến Dũng (Viettel)."
     assert {"Quế Ngọc Hải", "Đinh Tiến Thành"} <= names_in(text)
+
+
+def test_a_monks_dharma_name_is_a_person() -> None:
+    # Cluster_053/358 (seed 197, after its blind first run)
+    text = "Đến dự có Đức Pháp chủ Hòa thượng Thích Phổ Tuệ và Hòa thượng Thích Thanh Nhiễu."
+    assert {"Thích Phổ Tuệ", "Thích Thanh Nhiễu"} <= names_in(text)
