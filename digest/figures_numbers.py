@@ -475,11 +475,10 @@ def _mend_broken_units(text: str) -> str:
     """The text with a line broken between a number and its unit ("trong vali có chứa 200.000
     / USD để thanh toán", as feeds cut lines) joined by a space, so the figure keeps its unit.
     Only before a unit or a multiplier: a line that starts with any other word is left alone."""
-    breaks = [m.start() for m in LINE_AFTER_NUMBER.finditer(text)
-              if any(p.match(" " + text[m.end():m.end() + 30]) for p in (UNIT, MULTIPLIER, PERCENT))]
-    for pos in breaks:
-        text = text[:pos] + " " + text[pos + 1:]
-    return text
+    def mended(line_break: re.Match[str]) -> str:
+        ahead = " " + text[line_break.end():line_break.end() + 30]
+        return " " if any(p.match(ahead) for p in (UNIT, MULTIPLIER, PERCENT)) else "\n"
+    return LINE_AFTER_NUMBER.sub(mended, text)
 
 
 def _same_figure(a: Number, b: Number) -> bool:
@@ -495,10 +494,9 @@ def _read_figure(text: str, match: re.Match[str]) -> tuple[_Reading | None, int]
         return None, match.end()
     low = parse_number(match.group(1))
     unit = read_unit(text, match.end(), match.group(1)) or _unit_of_dimension(text, match.end())
+    if unit and unit.unit == "m" and unit.end == match.end() + 1:
+        low, unit = _with_centimetres(text, low, unit)
     end = unit.end if unit else match.end()
-    if unit and unit.unit == "m" and unit.end == match.end() + 1 and (cm := CENTIMETRES.match(text, end)):
-        low, end = round(low + int(cm.group()) / 100, 2), cm.end()
-        unit = _Unit(unit.factor, unit.unit, end, unit.counted)
     if ranged := _read_range(text, end, low, unit):
         value, upper, unit = ranged
         if _blocked_by_context(text, start, unit):
@@ -509,6 +507,15 @@ def _read_figure(text: str, match: re.Match[str]) -> tuple[_Reading | None, int]
     if _blocked_by_context(text, start, unit):
         return None, end
     return _Reading(start, end, low * unit.factor, unit), end
+
+
+def _with_centimetres(text: str, metres: float, unit: _Unit) -> tuple[float, _Unit]:
+    """A height written "1m75": the centimetres after the "m", added, and the unit ending after
+    them; the figure as it was when no two digits follow."""
+    centimetres = CENTIMETRES.match(text, unit.end)
+    if centimetres is None:
+        return metres, unit
+    return round(metres + int(centimetres.group()) / 100, 2), _Unit(unit.factor, unit.unit, centimetres.end(), unit.counted)
 
 
 def _unit_of_dimension(text: str, pos: int) -> _Unit | None:

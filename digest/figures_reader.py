@@ -94,7 +94,6 @@ class Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokens_of(text)
-        self.contest = CONTEST.search(text) is not None
 
     def adjacent(self, i: int) -> bool:
         """Whether token i follows token i-1 with only spaces between them."""
@@ -295,6 +294,11 @@ class Reader:
             and token.text[1:] == token.text[1:].lower() \
             and token.key not in FOREIGN_NOT_A_NAME | ONE_WORD_NOT_A_NAME and token.key not in self.organisation_words \
             and not self.in_place_context(i, i + 1) and not self.on_byline(i, i + 1)
+
+    @cached_property
+    def contest(self) -> bool:
+        """Whether the text reports a contest (a match, a tournament, an exam)."""
+        return CONTEST.search(self.text) is not None
 
     def country_follows(self, end: int) -> bool:
         """Whether, in a text about a contest, a country in brackets comes right after token

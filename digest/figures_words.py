@@ -124,44 +124,43 @@ thomas tiger tim timothy tina toby todd tom tommy tony tyler valentina valentino
 vincent vincenzo viktor vladimir walter wayne wendy werner william willie xavier yannick
 yasmin yuri yusuf zinedine
 abby abigail adele adriana agnes aidan akira alain albin aleksandr aleksandar alessandro alessia
-alfonso alfredo alina alison alistair allan allison alvaro amanda amir anastasia anatoly andre
-andrej andrzej angel angelica anita anton antonia antonin ari ariana ariel arjen arnaud arsene
-arturo ashton audrey augusto avram axel barry beatriz belinda benedict benoit bernardo bernd
-bertrand beth bettina betty beverly bjorn blaise bogdan boyd branislav brenda brett bridget
-brittany britney brooke bryce caitlin calvin camila cameron candice carles carlton carol casey
-cassandra cecilia celine cesare chantal charlene charlize cheryl christoph christophe ciara
-cindy clara clarence clark clint cody colleen connor conor constantin cora corey courtney curtis
-cyril dale damian damien dana danielle danilo darius darren dawn debbie declan deniz denise
-derek desmond devin diane dick dimitar dirk dolores dominik don doug drew duncan dusan dylan
-earl edgardo edin edith edwin eileen elaine eleanor elias elif elisa elise ella elliot elsa
-elton emil emilio emre enzo erica erin ernst esther eugene eugenio evelyn ezequiel fabian
-fabrizio fatima federico felix fernanda filippo fiona flavio frances franco frederic gaby garry
-gene geoff geoffrey georg georgina gerardo gerhard gert gianni gina ginny giorgos giulia glen
-glenn gonzalo graeme gregor guido gunter gustav guus gwen gwyneth hakan hamid hannah harald
-harrison harvey hayley heather heidi helmut hilary holly horst hubert humberto iain ibrahim
-ignacio ilkay imran ingrid iris irina isaac isabel isabella isabelle ismail ivana ivanka jaime
-jamal jan jana janice jared jasmine jasper javi jay jayden jeanne jenna jens jeroen jesse jesus
-jill joanna joanne jodie joey johanna jolie josefina josep joyce judith judy julio jurgen
-justine kai kamala karina karolina kasper katarina kate katrina kay keira kendall kenny kerry
-kieran kimi kirsten klaus kostas kris kristian kristina kylie lamar lana lance lars laszlo lea
-leah leila lena leonard leonid lesley leslie lily lindsay lindsey lisa lizzie lois lola lorena
-louisa lucia luciano ludwig luigi luiz lukas lydia lyndon madeleine magdalena maggie malcolm
-mandy manon manuela marcello marcin margarita margot mariah mariana marion marisa mariusz
-marjorie mark marko marlon martina marvin massimo mateo mathieu matias matilda maurice maya meg
-meghan mehmet melanie melinda melvin mesut michaela micheal mikael milos miranda mirko miroslav
-misha mitchell mitt molly mona moritz murat myriam nadia nadine nasser natasha nathalie
-nathaniel niall nicki nico nicole niels nikolaos nils nina noel nora odette olaf oleg oleksandr
-olivier otto owen paolo pascal patrice patti pauline pavel peggy penelope petra phil philipp
-phoebe piers piotr pippa priscilla rainer ralf ramona randall reese reggie reinhard renata renee
-rex rhys riccardo richie riley rita robbie roberta robyn rocco rod rodney rolf romeo ronnie rosa
-rosalind rosie rowan roxanne rudolf rui rupert russ sabine sabrina sacha sally salvatore samir
-sandro sanjay santino sasha saul scarlett sebastien serge sergi seth shakira shaun sheila
-shelley sheryl shirley sienna silvia silvio simona simone sinead sonia sonny spencer stacey
-stanislav stella stephanie stephane sterling stuart susanne susie suzanne sylvia sylvie tamara
-tania tanya tatiana terence thierry thibaut timo tobias toni tonya tracey tracy travis trent
-trevor ulrich ursula valentin valerie valery vera veronica vicky viktoria vinicius vito vivian
-vladislav walid wanda warren wesley whitney wilfried willem winston wojciech wolfgang yann yaya
-yolanda yvonne zach zachary zlatan zoe zoran
+alfonso alfredo alina alistair allan allison alvaro amir anastasia anatoly andrej andrzej angel
+angelica anita anton antonia antonin ari ariana ariel arjen arnaud arsene arturo ashton audrey
+augusto avram axel barry beatriz belinda benedict benoit bernardo bernd bertrand beth bettina
+betty beverly bjorn blaise bogdan boyd branislav brenda brett bridget brittany britney brooke
+bryce caitlin calvin camila cameron candice carlton carol casey cassandra cecilia celine cesare
+chantal charlene charlize cheryl christoph christophe ciara cindy clara clarence clark clint
+cody colleen connor conor constantin cora corey courtney curtis cyril dale damian damien dana
+danielle danilo darius darren dawn debbie declan deniz denise derek desmond devin diane dick
+dimitar dirk dolores dominik don doug drew duncan dusan dylan earl edgardo edin edith edwin
+eileen elaine eleanor elias elif elisa elise elliot elsa elton emil emilio emre enzo erica erin
+ernst esther eugene eugenio evelyn ezequiel fabian fabrizio fatima federico felix fernanda
+filippo fiona flavio frances franco frederic gaby garry gene geoff geoffrey georg georgina
+gerardo gerhard gert gianni gina ginny giorgos giulia glen glenn gonzalo graeme gregor guido
+gunter gustav guus gwen gwyneth hakan hamid hannah harald harrison harvey hayley heather heidi
+helmut hilary holly horst hubert humberto iain ibrahim ignacio ilkay imran ingrid iris irina
+isaac isabel isabella isabelle ismail ivana ivanka jaime jamal jan jana janice jared jasmine
+jasper javi jay jayden jeanne jenna jens jeroen jesse jesus jill joanna joanne jodie joey
+johanna jolie josefina josep joyce judith judy jurgen justine kai kamala karina karolina kasper
+katarina katrina kay keira kendall kenny kerry kieran kimi kirsten klaus kostas kris kristian
+kristina kylie lamar lana lance lars laszlo lea leah leila lena leonard leonid lesley leslie
+lily lindsay lindsey lizzie lois lola lorena louisa lucia luciano ludwig luigi luiz lukas lydia
+lyndon madeleine magdalena maggie malcolm mandy manon manuela marcello marcin margarita margot
+mariah mariana marion marisa mariusz marjorie marko marlon martina marvin massimo mateo mathieu
+matias matilda maurice maya meg meghan mehmet melanie melinda melvin mesut michaela micheal
+mikael milos miranda mirko miroslav misha mitchell mitt molly mona moritz murat myriam nadia
+nadine nasser natasha nathalie nathaniel niall nicki nico nicole niels nikolaos nils nina noel
+nora odette olaf oleg oleksandr olivier otto owen paolo pascal patrice patti pauline pavel peggy
+penelope petra phil philipp phoebe piers piotr pippa priscilla rainer ralf ramona randall reese
+reggie reinhard renata renee rex rhys riccardo richie riley rita robbie roberta robyn rocco rod
+rodney rolf romeo ronnie rosa rosalind rosie rowan roxanne rudolf rui rupert russ sabine sabrina
+sacha sally salvatore samir sandro sanjay santino sasha saul scarlett sebastien serge sergi seth
+shakira shaun sheila shelley sheryl shirley sienna silvia silvio simona simone sinead sonia
+sonny spencer stacey stanislav stella stephanie stephane sterling susanne susie suzanne sylvia
+sylvie tamara tania tanya tatiana terence thierry thibaut timo tobias toni tonya tracey tracy
+travis trent trevor ulrich ursula valentin valerie valery vera veronica vicky viktoria vinicius
+vito vivian vladislav walid wanda warren wesley whitney wilfried willem winston wojciech
+wolfgang yann yaya yolanda yvonne zach zachary zlatan zoe zoran
 """.split())
 
 # Words before a capitalised word that make it a club, a company or a place in the whole
