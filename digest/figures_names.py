@@ -11,6 +11,7 @@ surname first, or foreign words that are not a place or an organisation) and one
 - an age or a birth year follows it, as for nobody but a person: "Kwon Yonggil (34 tuổi",
   "Bo Tý, 16 tuổi" (then any two to four words will do, surname or not);
 - its last word stands alone elsewhere, as people are named again: "Ryan Giggs" ... "Giggs";
+- "dẫn lời" (quoting) comes before it: "AFP dẫn lời Prayad Singsin";
 - it is on a line that a role heads: "Thủ môn: Mariano Andujar (Estudiantes), ...";
 - it is in a list with a person: "HLV Louis Van Gaal lẫn David Moyes";
 - it is a Korean surname and a hyphenated given name: "gặp Kim Jong-un của Donald Trump", or
@@ -29,8 +30,8 @@ import re
 
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
-    CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, NAME_LIST_JOINS,
-    PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, ROLE_NOUNS, SURNAMES, VERB_STOP,
+    CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KIN_OF_NOUNS, KOREAN_SURNAMES,
+    NAME_LIST_JOINS, PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, ROLE_NOUNS, SURNAMES, VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
@@ -42,7 +43,8 @@ ROLE_HEADING = re.compile(
 ROLE_AFTER = re.compile(
     r"(?:\s*(?:,|–|-|—|\()\s*(?:một\s+)?|\s+(?:(?:vẫn|đang|luôn|cũng|chính|từng)\s+)*là\s+"
     r"(?:một\s+(?:trong\s+(?:những|các|số)\s+)?)?)(?:"
-    + "|".join(sorted((ROLE_NOUNS - set(CANDIDATES)) | PERSON_NOUNS | KIN_NOUNS | {"người"}, key=len, reverse=True))
+    + "|".join(sorted((ROLE_NOUNS - set(CANDIDATES)) | PERSON_NOUNS | KIN_NOUNS | KIN_OF_NOUNS | {"người"},
+                      key=len, reverse=True))
     + r")(?![^\W\d_])", re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
 LINE_UP = re.compile(r"[^\n:]{1,40}\(\s*[0-9](?:\s*-\s*[0-9]){2,4}\s*\)\s*:")
@@ -111,10 +113,13 @@ def name_shaped(reader: Reader, i: int, end: int) -> bool:
 
 def role_follows(reader: Reader, end: int) -> bool:
     """Whether a role noun or "người" stands in apposition right after token `end - 1`, and
-    does not introduce the next name ("màu áo Hebei Fortune, tiền đạo Ezequiel Lavezzi")."""
+    does not introduce the next name ("màu áo Hebei Fortune, tiền đạo Ezequiel Lavezzi"), as
+    a kin noun with "của" does not ("Rafaqat Abbasi, chú của Maria Abbasi")."""
     role = ROLE_AFTER.match(reader.text, reader.tokens[end - 1].end)
     if role is None or role.group().endswith("người") and NOT_APPOSITION.match(reader.text, role.end()):
         return False
+    if role.group().endswith(" của"):
+        return True
     after = re.match(r"\s+(\w)", reader.text[role.end():role.end() + 4])
     return not (after and after.group(1).isupper())
 
@@ -178,7 +183,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found = [(i, end) for i, end in shaped
              if reader.speech_follows(end) or end in title_follows or role_follows(reader, end)
              or end - i >= 2 and reader.country_follows(end) and not named_as_a_thing(reader, reader.span_text(i, end))
-             or role_shortly_before(reader, i)
+             or role_shortly_before(reader, i) or quoted(reader, i)
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key)
                  and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1]))]  # not "Ban Giám Khảo Cannes"
@@ -211,7 +216,14 @@ def lone_name_cued(reader: Reader, i: int) -> bool:
     common as "Mourinho cho biết"."""
     return reader.lone_foreign_name(i) and (
         role_shortly_before(reader, i, LONE_NAME_ROLES, LONE_NAME_QUALIFIERS, NOT_LONE_NAME_QUALIFIERS)
-        or role_follows(reader, i + 1))
+        or role_follows(reader, i + 1) or quoted(reader, i))
+
+
+def quoted(reader: Reader, i: int) -> bool:
+    """Whether "dẫn lời" (quoting) comes right before token i, as before a person's name:
+    "AFP dẫn lời Prayad Singsin", "Reuters dẫn lời Messi"."""
+    return i >= 2 and [t.key for t in reader.tokens[i - 2:i]] == ["dẫn", "lời"] \
+        and reader.adjacent(i - 1) and reader.adjacent(i)
 
 
 def given_name_first(reader: Reader, i: int, end: int) -> bool:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from digest.errors import InputError
-from digest.figures_words import CONTEST, ROLE_NOUNS
+from digest.figures_words import CONTEST, PLACES, ROLE_NOUNS
 from digest.models import Number
 from digest.text import dictionary_words, normalize
 
@@ -45,7 +45,7 @@ MEASURE_UNITS = (
     "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "mg", "lít", "ml",
     "mw", "kw", "kwh", "gw", "gwh", "mwh", "độ c", "°c", "thùng", "teu", "hải lý", "dặm",
     "cây số", "inch", "độ", "độ richter", "richter", "mã lực", "phân khối", "cc", "dwt", "chỉ vàng",
-    "lượng vàng", "carat", "feet", "dặm/giờ", "vòng/phút", "nm", "cv",
+    "lượng vàng", "carat", "feet", "dặm/giờ", "vòng/phút", "nm", "cv", "kv", "g",
 )
 
 COUNT_NOUNS = (
@@ -128,6 +128,10 @@ CURRENCY_CODES = frozenset(CURRENCIES.values())
 # bảng Anh" and "cung cấp 18 tàu tuần tra" are figures, though "số 44" is an address and "cấp
 # 3" a level.
 LONGER_WORD_BEFORE = re.compile(r"(?:^|\s)(?:tổng số|con số|cung cấp)$")
+
+# "điều" is an article's number ("khoản 2, điều 135"), but after these a verb, to dispatch:
+# "đã điều 6 xe nước", "khẩn trương điều 15 xe cứu thương".
+DISPATCHED = re.compile(r"(?:^|\s)(?:đã|sẽ|vừa|được|liền|khẩn trương|nhanh chóng|lập tức|tức tốc)\s+điều$")
 
 DATE_WORDS = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến"})
 
@@ -245,7 +249,7 @@ def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
     unit, counted = "", False
     if match := PERCENT.match(text, end):
         unit, end = PERCENT_UNIT, match.end()
-    elif (match := UNIT.match(text, end)) and not _not_a_count(text, match):
+    elif (match := UNIT.match(text, end)) and not _not_a_count(text, match) and not _hour_or_network(text, pos, match):
         written = match.group(1)
         unit, end = CURRENCIES.get(written.lower(), written), match.end()
     elif (match := COUNT_NOUN.match(text, end)) and not _not_a_count(text, match):
@@ -307,6 +311,17 @@ def _not_a_count(text: str, noun: re.Match[str]) -> bool:
     return _starts_a_name(text, noun) or f"{noun.group(1).lower()} {next_word.lower()}" in NOT_COUNTED
 
 
+def _hour_or_network(text: str, pos: int, unit: re.Match[str]) -> bool:
+    """Whether a "g" after a number is an hour, not grams: the press writes "lúc 19g30",
+    "khoảng 17g chiều"; or a network's generation, "4G". Grams are taken after a decimal or a
+    number no hour can be: "5,2 g ma túy", "thu giữ 300 g", "gói trà 250g"."""
+    if unit.group(1).lower() != "g":
+        return False
+    number = re.search(r"[0-9]+(?:[.,][0-9]+)?$", text[max(0, pos - 12):pos])
+    hour = number is not None and number.group().isdigit() and int(number.group()) <= 24
+    return unit.group(1) == "G" or hour or _digit_follows(text, unit.end())
+
+
 def _starts_a_name(text: str, unit: re.Match[str]) -> bool:
     """Whether the unit after a number is the first word of a street's name: a capital, then
     another ("176 Xã Đàn", "61 Yên Lãng"); not an abbreviation ("30.000 DWT")."""
@@ -340,10 +355,18 @@ def _blocked_by_context(text: str, start: int, unit: _Unit) -> bool:
         return True
     word = _word_before(text, start)
     money_per_period = word.lower() in PERIODS and unit.unit in CURRENCY_CODES  # "mỗi ngày 500 nghìn đồng"
-    if word.lower() in NOT_A_FIGURE_BEFORE and not LONGER_WORD_BEFORE.search(before) and not money_per_period:
+    if word.lower() in NOT_A_FIGURE_BEFORE and not LONGER_WORD_BEFORE.search(before) and not money_per_period \
+            and not DISPATCHED.search(before):
         return True
     named = word[:1].isupper() and not _starts_sentence(text, start - len(word) - 1)
-    return named and (unit.counted or not unit.unit) and unit.factor == 1.0
+    return named and (unit.counted or not unit.unit) and unit.factor == 1.0 and not _after_place(before, unit)
+
+
+def _after_place(before: str, unit: _Unit) -> bool:
+    """Whether a count follows a country's or a province's name, which numbers nothing: "cung
+    cấp cho Việt Nam 18 tàu" (but "Lữ đoàn 270 công binh", "Trung ương 8" number their name)."""
+    words = before.split()
+    return unit.counted and any(" ".join(words[-size:]) in PLACES for size in (3, 2, 1) if len(words) >= size)
 
 
 def _measure(text: str, start: int, end: int, unit: _Unit, previous: _Previous | None) -> str:

@@ -27,7 +27,7 @@ from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import (
     FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, LEADING_HONORIFICS,
-    LEADING_HONORIFICS_BEFORE_SURNAME, MEDIA_WORDS, NAME_PARTICLES, SURNAME_BRANDS, SURNAMES,
+    LEADING_HONORIFICS_BEFORE_SURNAME, MEDIA_WORDS, NAME_PARTICLES, SENTENCE_OPENERS, SURNAME_BRANDS, SURNAMES,
 )
 from digest.models import Person
 
@@ -142,8 +142,9 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             mention.cued = len(names) == 1 and (honorific in LONE_NAME_ROLES | KIN_NOUNS or reader.age_follows(end)) \
                 and reader.lone_foreign_name(start)
             return mention
-    if vietnamese is not None and vietnamese > i and reader.after_places(i, end) == vietnamese \
-            and end - vietnamese >= 3:  # "... Việt Nam Trần Đại Quang": a country, then a full name
+    if vietnamese is not None and vietnamese > i and end - vietnamese >= 3 and (
+            reader.after_places(i, end) == vietnamese  # "... Việt Nam Trần Đại Quang": a country, then a full name
+            or vietnamese == i + 1 and _capital_of_sentence_only(reader, i)):
         return _make_mention(reader, vietnamese, end, [])
     if vietnamese is None or vietnamese != i:
         return None
@@ -152,6 +153,13 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             and not named_as_a_thing(reader, reader.span_text(i, end), FIRM_CUE)):  # "Hoàng Anh Gia Lai"
         return _make_mention(reader, i, end, [])
     return None
+
+
+def _capital_of_sentence_only(reader: Reader, i: int) -> bool:
+    """Whether token i, before a Vietnamese full name, is a word capitalised only because it
+    opens a sentence: "Còn Nguyễn Thị Mai Hưng (Elo 2276) để thua" (not "Bến Bạch Đằng Sài
+    Gòn", "Trường Nguyễn Văn Trỗi", where the word is what the name names)."""
+    return reader.starts_sentence(i) and reader.tokens[i].key in SENTENCE_OPENERS
 
 
 def _one_word_place(reader: Reader, mention: Mention) -> bool:

@@ -27,7 +27,8 @@ ASCII_VIETNAMESE_SYLLABLE = re.compile(
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 # What follows nobody but a person: an age, a year of birth, a nationality, a chess rating.
 AGE_AFTER = re.compile(r"\s*[(,\-–]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch|elo\s*[0-9])", re.IGNORECASE)
-COUNTRY_IN_BRACKETS = re.compile(r"\s*\(\s*([^()\n]{2,25}?)\s*\)")
+# "(Trung Quốc)", "(Ấn Độ, Elo 2336)": the country first in the brackets.
+COUNTRY_IN_BRACKETS = re.compile(r"\s*\(\s*([^()\n,]{2,25}?)\s*[,)]")
 NUMBER_AFTER = re.compile(r"\s*[0-9]")
 DISTRICT_NUMBER = re.compile(r"(?:[ \t][0-9]{1,2}(?![0-9]))?")
 
@@ -302,7 +303,8 @@ class Reader:
 
     def country_follows(self, end: int) -> bool:
         """Whether, in a text about a contest, a country in brackets comes right after token
-        `end - 1`, as sports news writes a player's: "Chu Wei Chao (Trung Quốc)"."""
+        `end - 1`, as sports news writes a player's: "Chu Wei Chao (Trung Quốc)", "Li Xueyi
+        (Trung Quốc, Elo 2105)"."""
         bracket = COUNTRY_IN_BRACKETS.match(self.text, self.tokens[end - 1].end)
         if not self.contest or bracket is None:
             return False
@@ -401,7 +403,10 @@ class Reader:
         return start
 
     def on_byline(self, i: int, end: int) -> bool:
-        """Whether run [i, end) sits on a line of names only ("Xuân Hướng – Cảnh Toàn")."""
+        """Whether run [i, end) sits on a line of names only ("Xuân Hướng – Cảnh Toàn"), with
+        no age after it, as a list of victims has: "3. Nguyễn Đức Khôi (SN 2002)"."""
+        if self.age_follows(end):
+            return False
         line_start = self.text.rfind("\n", 0, self.tokens[i].start) + 1
         line_end = self.text.find("\n", self.tokens[end - 1].end)
         line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]

@@ -44,17 +44,30 @@ ROLE_NOUNS = frozenset({
 # Not "bố": "tuyên bố của Bộ Thống nhất", "công bố của ...".
 KIN_NOUNS = frozenset(
     f"{kin}{of}" for kin in ("vợ", "chồng", "con gái", "con trai", "bạn gái", "bạn trai", "mẹ",
-                             "cha", "em gái", "em trai", "anh trai", "chị gái")
+                             "cha", "em gái", "em trai", "anh trai", "chị gái", "anh họ",
+                             "chị họ", "em họ", "ông nội", "bà nội", "ông ngoại", "bà ngoại")
     for of in ("", " của"))
+# Words that are also honorifics say kin only with "của", in apposition: "Rafaqat Abbasi, chú
+# của Maria Abbasi".
+KIN_OF_NOUNS = frozenset(f"{kin} của" for kin in ("chú", "bác", "dì", "cô", "cậu", "cháu"))
+
+# Words that open a sentence before a full name and are no part of it: "Còn Nguyễn Thị Mai
+# Hưng để thua ...", "Theo Nguyễn Văn A, ..." (unlike "Bến Bạch Đằng", "Trường Lê Lợi").
+SENTENCE_OPENERS = frozenset(
+    "còn và nhưng theo với khi sau trước nếu tuy dù do vì để cùng riêng ngoài cả chỉ hiện rồi lúc".split())
+
+# Clergy, before a name as "ông" is: "Hòa thượng Thích Phổ Tuệ", "Linh mục Nguyễn Văn Khải".
+CLERGY = frozenset({"hòa thượng", "thượng tọa", "đại đức", "ni sư", "sư cô", "sư thầy", "linh mục",
+                    "giám mục", "tổng giám mục", "hồng y", "mục sư"})
 
 HONORIFICS = frozenset(
     "ông bà ngài anh chị em cô chú bác cụ thầy cháu bé".split()
-) | {"đồng chí", "cậu bé", "cô bé", "em bé"} | ROLE_NOUNS | KIN_NOUNS
+) | {"đồng chí", "cậu bé", "cô bé", "em bé"} | CLERGY | ROLE_NOUNS | KIN_NOUNS
 
 # Honorifics that may introduce a foreign name ("ông Ahmed Adel", "bé Ella Rhodes"); "anh"/"em"
 # may not.
 FOREIGN_HONORIFICS = frozenset({"ông", "bà", "cô", "ngài", "sir", "đồng chí", "bé", "cậu bé", "cô bé", "em bé"}) \
-    | ROLE_NOUNS | KIN_NOUNS
+    | CLERGY | ROLE_NOUNS | KIN_NOUNS
 
 # Honorifics that, capitalised at the start of a sentence, are read as part of the run of
 # capitals after them: "Bé Yana Kleshova (4 tuổi)", "Chị Nguyễn Thị Hoa cho biết", and "Sir
