@@ -583,11 +583,19 @@ def _build(text: str, reading: _Reading, article_id: str | None, previous: _Prev
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The sentence the figure stands in, cut to `MAX_CLAUSE_CHARS` around the figure."""
-    before = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - MAX_CLAUSE_CHARS), start)]
-    after = SENTENCE_BREAK.search(text, end)
-    first = max(before, default=max(0, start - MAX_CLAUSE_CHARS // 2))
-    last = after.end() if after else len(text)
-    first = max(first, start - MAX_CLAUSE_CHARS // 2)
-    last = min(last, end + MAX_CLAUSE_CHARS // 2)
-    return " ".join(text[first:last].split())
+    """The sentence the figure stands in, cut to `MAX_CLAUSE_CHARS` around the figure; where
+    it is cut, at a space and marked "…", so no word is shown in part ("ường trực")."""
+    breaks_before = [m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - MAX_CLAUSE_CHARS), start)]
+    break_after = SENTENCE_BREAK.search(text, end)
+    sentence_start = max(breaks_before, default=0)
+    sentence_end = break_after.end() if break_after else len(text)
+    first = max(sentence_start, start - MAX_CLAUSE_CHARS // 2)
+    last = min(sentence_end, end + MAX_CLAUSE_CHARS // 2)
+    lead = trail = ""
+    if first > sentence_start:
+        space = text.find(" ", first, start)
+        first, lead = (space + 1 if space >= 0 else first), "…"
+    if last < sentence_end:
+        space = text.rfind(" ", end, last)
+        last, trail = (space if space >= 0 else last), "…"
+    return lead + " ".join(text[first:last].split()) + trail

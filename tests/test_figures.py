@@ -197,6 +197,17 @@ def test_a_figure_says_what_it_measures_and_keeps_its_sentence() -> None:
     assert {n.article_id for n in numbers} == {"hg"}
 
 
+def test_a_long_sentence_is_cut_between_words_and_the_cut_is_marked() -> None:
+    # Seed 003: the sentence is longer than the clause a figure keeps.
+    text = ("Kết luận hội nghị, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư, Trưởng Ban Tổ chức Trung "
+            "ương Trương Thị Mai nhấn mạnh: Các Tỉnh ủy, Thành ủy tập trung thực hiện 6 nhiệm vụ của Bộ "
+            "chính trị đã chỉ đạo cho 6 tháng cuối năm và các nhiệm vụ trọng yếu khác.")
+    clause = find_numbers(text)[0].clause
+    assert clause.startswith("…") and clause.endswith("khác.")
+    kept = clause.removeprefix("…")
+    assert kept in text and text[text.index(kept) - 1] == " "  # not "…ường trực"
+
+
 @pytest.mark.parametrize("text", [
     "Chiều 28/7, hội nghị khai mạc lúc 14:10 ngày 17/01/2024.",          # dates and times
     "Mọi thắc mắc xin gọi 0912.345.678 hoặc (024) 3822 1234.",            # phone numbers
