@@ -60,7 +60,7 @@ COUNT_NOUNS = (
     "ý kiến", "tỉnh", "thành phố", "tỉnh ủy", "thành ủy", "huyện", "xã", "phường", "thị trấn",
     "địa phương", "đơn vị", "cơ sở", "cơ quan", "tổ chức", "trường", "trường học",
     "bệnh viện", "quốc gia", "nước", "xe", "ô tô", "xe máy", "chiếc", "tàu", "tàu cá",
-    "máy bay", "chuyến bay", "chuyến", "căn", "căn hộ", "căn nhà", "ngôi nhà", "nhà", "con",
+    "máy bay", "chuyến bay", "chuyến", "căn", "căn hộ", "căn nhà", "ngôi nhà", "nhà", "nhà đầu tư", "con",
     "cây", "bánh", "viên", "sản phẩm", "mặt hàng", "tác phẩm", "cuốn", "hồ sơ", "cổ phần",
     "cổ phiếu", "tài khoản", "suất", "phần quà", "huy chương", "trận", "bàn thắng", "cuộc",
     "cuộc họp", "cuộc kiểm tra", "công trình", "hạng mục", "tuyến", "điểm cầu", "điểm",
@@ -83,13 +83,17 @@ COUNT_NOUNS = (
     *ROLE_NOUNS,
 )
 
+# Counted nouns that head a longer word more often than they stand alone: "máy xúc", "xe
+# chữa cháy", "con voi", "khách sạn", "bao tải", "trẻ nhỏ", "tầng hầm", "tỉnh thành".
+GENERIC_COUNT_NOUNS = frozenset({"máy", "xe", "con", "khách", "bao", "trẻ", "tầng", "tỉnh"})
+
 # Counted nouns the press abbreviates, shown whole: "12 DN" counts "doanh nghiệp".
 ABBREVIATED_NOUNS = {"dn": "doanh nghiệp"}
 
 # A unit or counted noun that is the first half of another word: "1/5 con số", "12 ca nô",
 # a coordinate "105,53 độ kinh Đông".
 NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "độ kinh", "độ vĩ",
-                         "lần lượt"})
+                         "lần lượt", "bao gồm"})
 
 # A count whose noun is in no list ("2 mục tiêu", "5 thang máy", "20 phương án"): the words
 # after an integer are taken as its noun when they make a word of the Vietnamese word list, or
@@ -253,9 +257,12 @@ def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
         written = match.group(1)
         unit, end = CURRENCIES.get(written.lower(), written), match.end()
     elif (match := COUNT_NOUN.match(text, end)) and not _not_a_count(text, match):
-        noun = match.group(1).lower()
-        unit, end, counted = ABBREVIATED_NOUNS.get(noun, noun), match.end(), True
-        while (more := COORDINATED_NOUN.match(text, end)) and not _digit_follows(text, more.end()):
+        noun, end = _whole_noun(text, match.group(1).lower(), match.end())
+        unit, counted = ABBREVIATED_NOUNS.get(noun, noun), True
+        # "63 tỉnh ủy, thành ủy": nouns of a list, but not after a longer word ("3 tầng hầm, đối tượng").
+        listed = end == match.end()
+        while listed and (more := COORDINATED_NOUN.match(text, end)) \
+                and not _digit_follows(text, more.end()) and not _not_a_count(text, more):
             unit, end = f"{unit}, {more.group(1)}", more.end()
     elif match := MATCH_RESULT.match(text, end):  # "(3 thắng, 1 hòa, 1 thua)"
         unit, end, counted = match.group(1).lower(), match.end(), True
@@ -296,6 +303,22 @@ def _noun_in_word_list(written: str, text: str, pos: int) -> tuple[str, int] | N
         if normalize(noun) in dictionary_words() or _i_spelling(normalize(noun)) in dictionary_words():
             return noun, words.end(size)
     return (lowered[0], words.end(1)) if normalize(lowered[0]) in ONE_SYLLABLE_COUNT_NOUNS else None
+
+
+def _whole_noun(text: str, noun: str, end: int) -> tuple[str, int]:
+    """The counted noun with the lower-case words after it that make one word of the word
+    list with it, and where it ends: "6 máy xúc" counts excavators, not "máy". Only after the
+    heads of GENERIC_COUNT_NOUNS: after "người", "hộ", "phòng" the word list's compounds
+    straddle two words more often than not ("9 người ở lại", "10 hộ sinh sống")."""
+    words = LOWER_WORDS.match(text, end)
+    if words is None or noun not in GENERIC_COUNT_NOUNS:
+        return noun, end
+    lowered = [w for w in words.groups() if w and w.islower()]
+    for size in range(len(lowered), 0, -1):
+        longer = " ".join([noun, *lowered[:size]])
+        if normalize(longer) in dictionary_words():
+            return longer, words.end(size)
+    return noun, end
 
 
 def _i_spelling(words: str) -> str:

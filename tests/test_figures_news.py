@@ -678,7 +678,7 @@ def test_a_wharf_and_a_ministry_after_a_statement_are_not_people(text: str) -> N
     ("Tại thời điểm đó, 5 cột điện 35 KV tại Lục Yên bị đổ.", [("5 cột điện", 5, "cột điện"), ("35 KV", 35, "KV")]),
     # Cluster_266/1748: "điều" is a verb, to dispatch, after "đã".
     ("Phòng Cảnh sát PCCC quận Gò Vấp đã điều 6 xe nước và gần 40 cán bộ chiến sĩ đến hiện trường.",
-     [("6 xe", 6, "xe"), ("gần 40 cán bộ", 40, "cán bộ")]),
+     [("6 xe nước", 6, "xe nước"), ("gần 40 cán bộ", 40, "cán bộ")]),
     # Cluster_102/663: a country before a count numbers nothing.
     ("Nhà Trắng cho biết sẽ cung cấp cho Việt Nam 18 tàu Metal Shark.", [("18 tàu", 18, "tàu")]),
 ])
@@ -693,3 +693,21 @@ def test_thirteenth_pass_numbers(text: str, expected: list[tuple[str, float, str
 ])
 def test_hours_a_network_and_a_laws_article_are_not_figures(text: str) -> None:
     assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_207/1364: a counted noun that heads a longer word counts what that word names.
+    ("Lực lượng cảnh sát phòng cháy chữa cháy TP Hà Nội đã huy động 3 xe chữa cháy và 1 xe chở nước.",
+     [("3 xe chữa cháy", 3, "xe chữa cháy"), ("1 xe", 1, "xe")]),
+    # Cluster_095/618
+    ("Chở hơn 550kg ngà voi được giấu kín trong 17 bao tải.",
+     [("hơn 550kg", 550, "kg"), ("17 bao tải", 17, "bao tải")]),
+    # Cluster_167/1092: "bao gồm" (including) lists no sacks.
+    ("Đôi uyên ương tổ chức tiệc cưới với khoảng 700 khách mời, bao gồm gia đình, người thân.",
+     [("khoảng 700 khách mời", 700, "khách mời")]),
+    # Cluster_112/723: no list of nouns after a longer word.
+    ("Đối tượng nào sẽ làm tối thiểu 3 tầng hầm, đối tượng nào không.",
+     [("tối thiểu 3 tầng hầm", 3, "tầng hầm")]),
+])
+def test_a_counted_noun_is_read_whole(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
