@@ -30,8 +30,9 @@ PLACE_CONNECTORS = frozenset({"tỉnh", "thành", "phố", "huyện", "quận", 
 PLACE_STOP = VERB_STOP | frozenset("vào ngày sáng chiều tối hôm khi lúc hồi sau trước nay này năm tháng".split())
 # Second syllables of words that name buildings and grounds ("Trụ sở", "Trung tâm", "Nhà hát").
 PLACE_SYLLABLES = ORG_SYLLABLES | frozenset("sở tâm hát tàng niệm sạn động trình đài đường ty".split())
-# Capitalised words that start a building, not the proper name of a place.
-PLACE_HEADS = frozenset({"Tỉnh", "Thành", "Trụ", "UBND", "HĐND"})
+# Capitalised words that start a building or a unit, not the proper name of a place ("TP
+# Vinh" is "thành phố Vinh").
+PLACE_HEADS = frozenset({"Tỉnh", "Thành", "Trụ", "UBND", "HĐND", "TP", "TP.", "Tp"})
 DOCUMENT_WORDS = ("nghị quyết", "chỉ thị", "quyết định", "quy định", "kết luận", "luật")
 MAX_PLACE_WORDS = 7
 MAX_PLACES = 6

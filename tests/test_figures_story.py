@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from digest.figures import merge_people, reconcile_numbers, story_figures
+from digest.figures import merge_people, merge_places, reconcile_numbers, story_figures
 from digest.models import Article, Number, Person
 
 SEEDS = Path("/work/shared/seeds")
@@ -38,6 +38,10 @@ def test_meeting_a_from_three_sources_has_one_entry_per_person_chair_first() -> 
     assert figures.event_date == date(2023, 7, 28)
     assert "Chỉ thị số 24" in figures.documents
     assert figures.places[0] == "hội nghị giao ban trực tuyến"
+
+
+def test_a_city_written_tp_and_thanh_pho_is_one_place() -> None:
+    assert merge_places(["hội nghị", "tại TP Vinh", "tại thành phố Vinh"]) == ("hội nghị", "tại thành phố Vinh")
 
 
 def test_old_and_new_tone_marks_and_different_title_lists_merge_into_one_person() -> None:
