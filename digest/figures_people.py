@@ -110,7 +110,8 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
     for k in range(i, end):
         if k in titled_names:
             chain = _titles_chained_before(reader, titles, titled_names[k])
-            return _make_mention(reader, k, end, chain)
+            first = k + 1 if reader.tokens[k].key in LEADING_HONORIFICS and end - k > 2 else k  # "... Lord William Hague"
+            return _make_mention(reader, first, end, chain)
     start = i
     if reader.place_end(i, end) == end:  # "Bà Rịa-Vũng Tàu"
         return None

@@ -125,7 +125,7 @@ class Reader:
         """The end of the run of capitalised words that starts at token i, particles of a
         foreign name included ("Van der Bellen")."""
         j = i
-        while j < len(self.tokens) and (j == i or self.adjacent(j)):
+        while j < len(self.tokens) and (j == i or self.adjacent(j) or self.middle_initial_before(j)):
             if self.tokens[j].capitalised:
                 j += 1
             elif j > i and (after := self.after_particles(j)) > j:
@@ -133,6 +133,17 @@ class Reader:
             else:
                 break
         return j
+
+    def middle_initial_before(self, j: int) -> bool:
+        """Whether a middle initial and its dot stand between two foreign words before token
+        j: "Leroy B. Black", "George W. Bush" (not "Nguyễn Văn A. Sau đó", where the initial
+        ends an anonymised name and a sentence)."""
+        if j < 2 or self.text[self.tokens[j - 1].end:self.tokens[j].start] != ". ":
+            return False
+        initial, before, after = self.tokens[j - 1], self.tokens[j - 2], self.tokens[j]
+        return len(initial.text) == 1 and initial.text.isupper() and self.adjacent(j - 1) \
+            and before.capitalised and after.capitalised and not looks_vietnamese(before.key) \
+            and not looks_vietnamese(after.key)
 
     def after_particles(self, j: int) -> int:
         """Where a run of capitals goes on after one or two lower-case particles at token j
@@ -374,7 +385,9 @@ class Reader:
             and not self.place_ends_at(i - 1)  # "tay vợt người Tây Ban Nha hạ Facundo Bagnis"
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \
             and not self.speech_follows(end)  # "Robert Fernandez thông báo"
-        return (self.adjacent(i) and previous.key in PLACE_CONTEXT) or before.rstrip().endswith(
+        # "vượt qua David Ferrer": "qua" of a verb, to beat, not of a journey.
+        beaten = previous.key == "qua" and i >= 2 and self.tokens[i - 2].key == "vượt"
+        return (self.adjacent(i) and previous.key in PLACE_CONTEXT and not beaten) or before.rstrip().endswith(
             tuple("0123456789")) or inside_name or following
 
     def street_at(self, i: int, end: int) -> bool:

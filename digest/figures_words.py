@@ -66,13 +66,14 @@ HONORIFICS = frozenset(
 
 # Honorifics that may introduce a foreign name ("ông Ahmed Adel", "bé Ella Rhodes"); "anh"/"em"
 # may not.
-FOREIGN_HONORIFICS = frozenset({"ông", "bà", "cô", "ngài", "sir", "đồng chí", "bé", "cậu bé", "cô bé", "em bé"}) \
+FOREIGN_HONORIFICS = frozenset({"ông", "bà", "cô", "ngài", "sir", "lord", "đồng chí", "bé", "cậu bé", "cô bé",
+                                "em bé"}) \
     | CLERGY | ROLE_NOUNS | KIN_NOUNS
 
 # Honorifics that, capitalised at the start of a sentence, are read as part of the run of
 # capitals after them: "Bé Yana Kleshova (4 tuổi)", "Chị Nguyễn Thị Hoa cho biết", and "Sir
 # Alex Ferguson" anywhere.
-LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị", "sir"})
+LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị", "sir", "lord"})
 
 # Nouns for a person that, after a comma and "một" or "là", say the name before them is a
 # person's: "Demi, một cô bé 12 tuổi", "Taylor Swift luôn là ngôi sao", "Sheryl Allison, mẹ
@@ -174,7 +175,13 @@ sylvie tamara tania tanya tatiana terence thierry thibaut timo tobias toni tonya
 travis trent trevor ulrich ursula valentin valerie valery vera veronica vicky viktoria vinicius
 vito vivian vladislav walid wanda warren wesley whitney wilfried willem winston wojciech
 wolfgang yann yaya yolanda yvonne zach zachary zlatan zoe zoran
-""".split())
+""".split()) | frozenset(
+    # Thirteenth pass, after a blind run that missed tennis players: Slavic and Central
+    # European given names as sport news spells them ("Yulia Putintseva", "Novak Djokovic").
+    "yulia elina svetlana tatyana natalya ekaterina yekaterina daria darya ksenia kseniya mariya "
+    "yelena polina nadezhda galina ludmila lyudmila oksana jelena agnieszka novak goran dragan "
+    "dmitri aleksei andriy yury evgeny yevgeny kirill artem tomas tomasz jakub marek radek jiri "
+    "pavol nicky shelby garbine".split())
 
 # Words before a capitalised word that make it a club, a company or a place in the whole
 # article ("CLB Chelsea", "gia nhập Manchester", "sân Old Trafford"), so that a role before it
