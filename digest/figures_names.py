@@ -12,6 +12,7 @@ surname first, or foreign words that are not a place or an organisation) and one
   "Bo Tý, 16 tuổi" (then any two to four words will do, surname or not);
 - its last word stands alone elsewhere, as people are named again: "Ryan Giggs" ... "Giggs";
 - "dẫn lời" (quoting) comes before it: "AFP dẫn lời Prayad Singsin";
+- it is an initial and a surname joined by a dot: "C.Ronaldo";
 - it is on a line that a role heads: "Thủ môn: Mariano Andujar (Estudiantes), ...";
 - it is in a list with a person: "HLV Louis Van Gaal lẫn David Moyes";
 - it is a Korean surname and a hyphenated given name: "gặp Kim Jong-un của Donald Trump", or
@@ -183,10 +184,11 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found = [(i, end) for i, end in shaped
              if reader.speech_follows(end) or end in title_follows or role_follows(reader, end)
              or end - i >= 2 and reader.country_follows(end) and not named_as_a_thing(reader, reader.span_text(i, end))
-             or role_shortly_before(reader, i) or quoted(reader, i)
+             or role_shortly_before(reader, i) or quoted(reader, i) or initialled(reader, i, end)
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key)
-                 and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1]))]  # not "Ban Giám Khảo Cannes"
+                 and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1])  # not "Ban Giám Khảo Cannes"
+                 and not named_as_a_thing(reader, reader.span_text(i, end)))]  # "tàu sân bay John C.Stennis"
     found += [(k, end) for i, end in runs if (k := reader.after_places(i, end)) < end and (k, end) not in found
               and reader.age_follows(end)  # "đồng hương Trung Quốc Wei Yi (elo 2.694)"
               and (could_be_name(reader, k, end) or end - k == 1 and reader.lone_foreign_name(k))]
@@ -217,6 +219,12 @@ def lone_name_cued(reader: Reader, i: int) -> bool:
     return reader.lone_foreign_name(i) and (
         role_shortly_before(reader, i, LONE_NAME_ROLES, LONE_NAME_QUALIFIERS, NOT_LONE_NAME_QUALIFIERS)
         or role_follows(reader, i + 1) or quoted(reader, i))
+
+
+def initialled(reader: Reader, i: int, end: int) -> bool:
+    """Whether run [i, end) is an initial and a foreign surname joined by a dot, a shape only
+    a person's name has: "C.Ronaldo", "K.Benzema"."""
+    return end - i == 2 and reader.gap_before(i + 1) == "." and reader.initial_joined(i + 1)
 
 
 def quoted(reader: Reader, i: int) -> bool:

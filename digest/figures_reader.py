@@ -101,8 +101,8 @@ class Reader:
         if i <= 0 or i >= len(self.tokens):
             return False
         gap = self.text[self.tokens[i - 1].end:self.tokens[i].start]
-        if gap == ".":  # "TP.Bạc Liêu", "TP.HCM": the city written without a space
-            return self.tokens[i - 1].key == "tp"
+        if gap == ".":  # "TP.Bạc Liêu", "TP.HCM": the city written without a space; "C.Ronaldo"
+            return self.tokens[i - 1].key == "tp" or self.initial_joined(i)
         return bool(gap) and gap.strip(" \t\u00a0") == ""
 
     def gap_before(self, i: int) -> str:
@@ -133,6 +133,13 @@ class Reader:
             else:
                 break
         return j
+
+    def initial_joined(self, i: int) -> bool:
+        """Whether token i is a foreign surname joined by a dot to the initial of a given name
+        before it, as sport news writes players: "C.Ronaldo", "K.Benzema" (not "M.U", "TP.HCM")."""
+        initial, name = self.tokens[i - 1], self.tokens[i]
+        return len(initial.text) == 1 and initial.text.isupper() and name.capitalised and len(name.text) > 2 \
+            and name.text[1:].islower() and not looks_vietnamese(name.key)
 
     def middle_initial_before(self, j: int) -> bool:
         """Whether a middle initial and its dot stand between two foreign words before token
@@ -380,15 +387,20 @@ class Reader:
             return False
         before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
         previous = self.tokens[i - 1]
+        # "Trung tâm Chất lượng Nông Lâm": a Vietnamese organisation's name goes on after a
+        # lower-case word (not "tay vợt người Tây Ban Nha hạ Facundo Bagnis", "Man City thay
+        # Manuel Pellegrini").
         inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là", "của"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
-            and not self.place_ends_at(i - 1)  # "tay vợt người Tây Ban Nha hạ Facundo Bagnis"
+            and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key)
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \
             and not self.speech_follows(end)  # "Robert Fernandez thông báo"
         # "vượt qua David Ferrer": "qua" of a verb, to beat, not of a journey.
         beaten = previous.key == "qua" and i >= 2 and self.tokens[i - 2].key == "vượt"
-        return (self.adjacent(i) and previous.key in PLACE_CONTEXT and not beaten) or before.rstrip().endswith(
-            tuple("0123456789")) or inside_name or following
+        # "148 Hoàng Quốc Việt", but not "tàu cá KH 90297 Huỳnh Phi Minh (50 tuổi)" nor a name
+        # on the line after a number.
+        numbered = before.rstrip().endswith(tuple("0123456789")) and "\n" not in before and not self.age_follows(end)
+        return (self.adjacent(i) and previous.key in PLACE_CONTEXT and not beaten) or numbered or inside_name or following
 
     def street_at(self, i: int, end: int) -> bool:
         """Whether run [i, end) is a street: "Trần Phú", "ngã ba Xã Đàn", or the second street

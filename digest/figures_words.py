@@ -36,7 +36,7 @@ ROLE_NOUNS = frozenset({
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
     "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao", "dj",
     "huyền thoại", "nhà kinh tế", "nhà kinh tế học", "nhà phân tích", "đội trưởng",
-    "tay súng",
+    "tay súng", "thủ thành", "giáo sĩ",
     *CANDIDATES,
 })
 
