@@ -278,12 +278,22 @@ def _name_after_place(reader: Reader, i: int, end: int) -> tuple[int, int] | Non
     """The foreign name of two words or more after the country that opens run [i, end), when a
     role with what kind in lower case comes before it: "Bộ trưởng quốc phòng Mỹ Ashton Carter",
     "tay vợt người Ấn Độ Aditya Joshi",
-    "Bộ trưởng thông tin Syria Omran al-Zoubi" (the capitalised "Bộ trưởng Quốc phòng Mỹ" is a
-    title, read as one)."""
+    "Bộ trưởng thông tin Syria Omran al-Zoubi", or right before the country: "tổng thống Pháp
+    François Hollande" (the capitalised "Bộ trưởng Quốc phòng Mỹ" is a title, read as one)."""
     name = reader.foreign_name_in(i, end)
-    if name is None or name == i or end - name < 2 or not role_shortly_before(reader, i, stops=NATIONALITY_QUALIFIERS):
+    if name is None or name == i or end - name < 2:
+        return None
+    if not role_shortly_before(reader, i, stops=NATIONALITY_QUALIFIERS) and not role_right_before(reader, i):
         return None
     return (name, end) if could_be_name(reader, name, end) else None
+
+
+def role_right_before(reader: Reader, i: int) -> bool:
+    """Whether a role or a head of title written in lower case ends right before token i:
+    "tổng thống Pháp François Hollande", as many outlets write a title."""
+    words = [t.key for t in reader.tokens[max(0, i - 3):i]]
+    return any(" ".join(words[n:]) in ROLE_WORDS and all(reader.tokens[m].lowercase for m in range(i - len(words) + n, i))
+               and all(reader.adjacent(m) for m in range(i - len(words) + n + 1, i + 1)) for n in range(len(words)))
 
 
 def _given_name_inside(reader: Reader, i: int, end: int) -> tuple[int, int] | None:

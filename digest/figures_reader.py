@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS, NAME_PARTICLES,
-    ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT, PLACE_CONTEXT_PAIRS, PLACES,
-    SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
+    CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, GIVEN_NAMES, HONORIFICS, NAME_LIST_JOINS,
+    NAME_PARTICLES, ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT,
+    PLACE_CONTEXT_PAIRS, PLACES, SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
 
 BYLINE_MARKERS = re.compile(r"^\s*(?:tác giả|theo|nguồn|ảnh|bài|ghi)\b", re.IGNORECASE)
@@ -389,10 +389,11 @@ class Reader:
         previous = self.tokens[i - 1]
         # "Trung tâm Chất lượng Nông Lâm": a Vietnamese organisation's name goes on after a
         # lower-case word (not "tay vợt người Tây Ban Nha hạ Facundo Bagnis", "Man City thay
-        # Manuel Pellegrini").
+        # Manuel Pellegrini", nor before a foreign given name: "bộ Ngoại giao John Kirby").
+        foreign_given_name = self.tokens[i].key in GIVEN_NAMES and not looks_vietnamese(self.tokens[i].key)
         inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là", "của"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
-            and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key)
+            and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key) and not foreign_given_name
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \
             and not self.speech_follows(end)  # "Robert Fernandez thông báo"
         # "vượt qua David Ferrer": "qua" of a verb, to beat, not of a journey.

@@ -45,7 +45,8 @@ ROLE_NOUNS = frozenset({
 KIN_NOUNS = frozenset(
     f"{kin}{of}" for kin in ("vợ", "chồng", "con gái", "con trai", "bạn gái", "bạn trai", "mẹ",
                              "cha", "em gái", "em trai", "anh trai", "chị gái", "anh họ",
-                             "chị họ", "em họ", "ông nội", "bà nội", "ông ngoại", "bà ngoại")
+                             "chị họ", "em họ", "ông nội", "bà nội", "ông ngoại", "bà ngoại", "bà xã",
+                             "ông xã", "bạn thân")
     for of in ("", " của"))
 # Words that are also honorifics say kin only with "của", in apposition: "Rafaqat Abbasi, chú
 # của Maria Abbasi".
@@ -216,7 +217,7 @@ SPEECH_VERBS = (
 NAME_LIST_JOINS = frozenset({",", ";", "và", "&", "lẫn", "cùng", "hay", "hoặc"})
 
 # Lower-case words inside a foreign name: "Van der Bellen", "Leonardo da Vinci", "bin Salman".
-NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn".split())
+NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn ter ten".split())
 
 # Words that make a run of foreign-looking capitals an organisation, a place or a work rather
 # than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers", "Honda Winner".

@@ -768,3 +768,31 @@ def test_fifteenth_pass_names(text: str, names: set[str]) -> None:
 ])
 def test_a_ship_a_club_and_an_address_are_still_not_people(text: str) -> None:
     assert names_in(text) == set()
+
+
+# Sixteenth pass (from the misses of seeds 293 to 331, after their blind first run) ---------
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Cluster_189/1233: a title in lower case right before the country.
+    ("Thủ tướng Đức Angela Merkel, tổng thống Pháp François Hollande và thủ tướng Ý Matteo Renzi đã "
+     "thu xếp để cùng tổng thống Thụy Sĩ Johann Schneider-Ammann đi trên chuyến tàu đầu tiên.",
+     {"Angela Merkel", "François Hollande", "Matteo Renzi", "Johann Schneider-Ammann"}),
+    # Cluster_118/766: "bà xã" (wife) is kin, not a commune.
+    ("Theo đó, bà xã Brad Pitt với tư cách là đặc phái viên của Cao ủy Liên Hiệp Quốc.", {"Brad Pitt"}),
+    # Cluster_188/1225: a foreign given name after a ministry written in lower case.
+    ("Phát ngôn viên bộ Ngoại giao John Kirby cho biết cảnh báo lần này là mở rộng.", {"John Kirby"}),
+    # Cluster_223/1468: "bạn thân" (a close friend).
+    ("Hai người gặp nhau tại lễ trao giải và người bạn thân Ellie Goulding đã “mai mối” cho cặp uyên "
+     "ương.", {"Ellie Goulding"}),
+    # Cluster_180/1172: "ter", a particle of a Dutch or German name.
+    ("Thủ môn (3): Manuel Neuer (Bayern Munich), Marc-Andre ter Stegen (Barcelona)",
+     {"Manuel Neuer", "Marc-Andre ter Stegen"}),
+])
+def test_sixteenth_pass_names(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_a_foreign_firm_after_cong_ty_is_still_no_person() -> None:
+    # Cluster_162/1066
+    text = "Ông Hannes Romauch - Tổng Giám đốc Công ty Eurowindow Nha Trang cho biết, Movenpick là quần thể."
+    assert names_in(text) == {"Hannes Romauch"}
