@@ -232,7 +232,8 @@ FOREIGN_NOT_A_NAME = frozenset(
     "beach bay port station palace church cathedral temple album masters series edition songs "
     "honda yamaha toyota suzuki samsung iphone galaxy borussia bayern inter atletico olympique "
     "dynamo featuring feat magazine mag today business insider worldwide global weekly herald tribune "
-    "telegraph guardian observer monitor gazette review".split()
+    "telegraph guardian observer monitor gazette review artist artists song songs sales "
+    "touring".split()
 )
 # The first word of a medium's name: "phóng viên Báo Công lý", "Báo Người Lao Động" (not
 # "Trường Vũ" or "Đường Quý Lễ", whose first words are also a given name and a surname).
