@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from digest.errors import InputError
-from digest.figures_words import CONTEST, PLACES, ROLE_NOUNS
+from digest.figures_words import CONTEST, ROLE_NOUNS
 from digest.models import Number
 from digest.text import dictionary_words, normalize
 
@@ -86,6 +86,9 @@ COUNT_NOUNS = (
 # Counted nouns that head a longer word more often than they stand alone: "máy xúc", "xe
 # chữa cháy", "con voi", "khách sạn", "bao tải", "trẻ nhỏ", "tầng hầm", "tỉnh thành".
 GENERIC_COUNT_NOUNS = frozenset({"máy", "xe", "con", "khách", "bao", "trẻ", "tầng", "tỉnh"})
+
+LISTED_NOUNS = frozenset(normalize(noun) for noun in COUNT_NOUNS)
+PLACE_UNITS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị trấn"})
 
 # Counted nouns the press abbreviates, shown whole: "12 DN" counts "doanh nghiệp".
 ABBREVIATED_NOUNS = {"dn": "doanh nghiệp"}
@@ -259,10 +262,11 @@ def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
     elif (match := COUNT_NOUN.match(text, end)) and not _not_a_count(text, match):
         noun, end = _whole_noun(text, match.group(1).lower(), match.end())
         unit, counted = ABBREVIATED_NOUNS.get(noun, noun), True
-        # "63 tỉnh ủy, thành ủy": nouns of a list, but not after a longer word ("3 tầng hầm, đối tượng").
+        # "63 tỉnh ủy, thành ủy": nouns of a list, but not after a longer word ("3 tầng hầm, đối
+        # tượng") nor a place's before its name ("6 người, huyện Nghi Lộc 2 người").
         listed = end == match.end()
-        while listed and (more := COORDINATED_NOUN.match(text, end)) \
-                and not _digit_follows(text, more.end()) and not _not_a_count(text, more):
+        while listed and (more := COORDINATED_NOUN.match(text, end)) and not _digit_follows(text, more.end()) \
+                and not _not_a_count(text, more) and not _place_named(text, more):
             unit, end = f"{unit}, {more.group(1)}", more.end()
     elif match := MATCH_RESULT.match(text, end):  # "(3 thắng, 1 hòa, 1 thua)"
         unit, end, counted = match.group(1).lower(), match.end(), True
@@ -334,6 +338,11 @@ def _not_a_count(text: str, noun: re.Match[str]) -> bool:
     return _starts_a_name(text, noun) or f"{noun.group(1).lower()} {next_word.lower()}" in NOT_COUNTED
 
 
+def _place_named(text: str, noun: re.Match[str]) -> bool:
+    """Whether the noun is a unit of the country's map with its name after it: "huyện Nghi Lộc"."""
+    return noun.group(1).lower() in PLACE_UNITS and _next_word(text, noun.end())[:1].isupper()
+
+
 def _hour_or_network(text: str, pos: int, unit: re.Match[str]) -> bool:
     """Whether a "g" after a number is an hour, not grams: the press writes "lúc 19g30",
     "khoảng 17g chiều"; or a network's generation, "4G". Grams are taken after a decimal or a
@@ -382,14 +391,17 @@ def _blocked_by_context(text: str, start: int, unit: _Unit) -> bool:
             and not DISPATCHED.search(before):
         return True
     named = word[:1].isupper() and not _starts_sentence(text, start - len(word) - 1)
-    return named and (unit.counted or not unit.unit) and unit.factor == 1.0 and not _after_place(before, unit)
+    return named and unit.factor == 1.0 and (not unit.unit or unit.counted and _numbers_the_name(text, start, unit))
 
 
-def _after_place(before: str, unit: _Unit) -> bool:
-    """Whether a count follows a country's or a province's name, which numbers nothing: "cung
-    cấp cho Việt Nam 18 tàu" (but "Lữ đoàn 270 công binh", "Trung ương 8" number their name)."""
-    words = before.split()
-    return unit.counted and any(" ".join(words[-size:]) in PLACES for size in (3, 2, 1) if len(words) >= size)
+def _numbers_the_name(text: str, start: int, unit: _Unit) -> bool:
+    """Whether a count right after a name is the name's number or a score rather than a count:
+    "EURO 2016 tổ chức ...", "Nam Em 9 điểm". A count of the word list after a name is counted
+    ("huyện Diễn Châu 6 người", "Trương Xuân Quang ... 20 năm tù", "cho Việt Nam 18 tàu"); the
+    words the word list alone gives are not ("Lữ đoàn 270 công binh")."""
+    written = BARE_NUMBER.match(text, start)
+    year = written is not None and written.group(1).isdigit() and int(written.group(1)) in YEARS
+    return year or unit.unit in {"điểm", "bàn thắng"} or normalize(unit.unit) not in LISTED_NOUNS
 
 
 def _measure(text: str, start: int, end: int, unit: _Unit, previous: _Previous | None) -> str:

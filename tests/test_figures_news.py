@@ -812,3 +812,24 @@ def test_award_categories_glossed_in_english_are_not_people() -> None:
     names = names_in(text)
     assert {"Justin Bieber", "Taylor Swift"} <= names
     assert not [name for name in names if "Artist" in name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Cluster_234/1536 (seed 353, after its blind first run): a count after a district's name.
+    ("Có 8 người chết gồm huyện Diễn Châu 6 người, huyện Nghi Lộc 2 người.",
+     [("8 người chết", 8, "người chết"), ("6 người", 6, "người"), ("2 người", 2, "người")]),
+    # Cluster_213/1401: a prison sentence after a person's name and title.
+    ("Tòa tuyên phạt Trương Xuân Quang, Kế toán trưởng Công ty KTT 20 năm tù về tội lừa đảo.",
+     [("20 năm tù", 20, "năm tù")]),
+])
+def test_a_count_after_a_name_is_counted(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dortmund không thể tham dự VCK EURO 2016 tổ chức trên đất Pháp.",  # Cluster_060/401: a year
+    "Giám khảo Phương Dung cho Nam Em 9 điểm.",  # Cluster_170/1113: a score
+    "Các chiến sĩ của Lữ đoàn 270 công binh.",  # a unit's number
+])
+def test_a_year_a_score_and_a_units_number_after_a_name_are_not_counts(text: str) -> None:
+    assert figures_of(text) == []
