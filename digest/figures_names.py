@@ -291,9 +291,12 @@ def _name_after_place(reader: Reader, i: int, end: int) -> tuple[int, int] | Non
 def role_right_before(reader: Reader, i: int) -> bool:
     """Whether a role or a head of title written in lower case ends right before token i:
     "tổng thống Pháp François Hollande", as many outlets write a title."""
-    words = [t.key for t in reader.tokens[max(0, i - 3):i]]
-    return any(" ".join(words[n:]) in ROLE_WORDS and all(reader.tokens[m].lowercase for m in range(i - len(words) + n, i))
-               and all(reader.adjacent(m) for m in range(i - len(words) + n + 1, i + 1)) for n in range(len(words)))
+    for size in (3, 2, 1):
+        words = reader.tokens[i - size:i] if i >= size else []
+        if words and " ".join(t.key for t in words) in ROLE_WORDS and all(t.lowercase for t in words) \
+                and all(reader.adjacent(k) for k in range(i - size + 1, i + 1)):
+            return True
+    return False
 
 
 def _given_name_inside(reader: Reader, i: int, end: int) -> tuple[int, int] | None:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from digest.errors import InputError
-from digest.figures_words import CONTEST, ROLE_NOUNS
+from digest.figures_words import ADMINISTRATIVE_UNITS, CONTEST, ROLE_NOUNS
 from digest.models import Number
 from digest.text import dictionary_words, normalize
 
@@ -88,7 +88,8 @@ COUNT_NOUNS = (
 GENERIC_COUNT_NOUNS = frozenset({"máy", "xe", "con", "khách", "bao", "trẻ", "tầng", "tỉnh"})
 
 LISTED_NOUNS = frozenset(normalize(noun) for noun in COUNT_NOUNS)
-PLACE_UNITS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị trấn"})
+# Nouns after a number that score a contest rather than count: "cho Nam Em 9 điểm".
+SCORE_NOUNS = frozenset({"điểm", "bàn thắng"})
 
 # Counted nouns the press abbreviates, shown whole: "12 DN" counts "doanh nghiệp".
 ABBREVIATED_NOUNS = {"dn": "doanh nghiệp"}
@@ -340,7 +341,7 @@ def _not_a_count(text: str, noun: re.Match[str]) -> bool:
 
 def _place_named(text: str, noun: re.Match[str]) -> bool:
     """Whether the noun is a unit of the country's map with its name after it: "huyện Nghi Lộc"."""
-    return noun.group(1).lower() in PLACE_UNITS and _next_word(text, noun.end())[:1].isupper()
+    return noun.group(1).lower() in ADMINISTRATIVE_UNITS and _next_word(text, noun.end())[:1].isupper()
 
 
 def _hour_or_network(text: str, pos: int, unit: re.Match[str]) -> bool:
@@ -401,7 +402,7 @@ def _numbers_the_name(text: str, start: int, unit: _Unit) -> bool:
     words the word list alone gives are not ("Lữ đoàn 270 công binh")."""
     written = BARE_NUMBER.match(text, start)
     year = written is not None and written.group(1).isdigit() and int(written.group(1)) in YEARS
-    return year or unit.unit in {"điểm", "bàn thắng"} or normalize(unit.unit) not in LISTED_NOUNS
+    return year or unit.unit in SCORE_NOUNS or normalize(unit.unit) not in LISTED_NOUNS
 
 
 def _measure(text: str, start: int, end: int, unit: _Unit, previous: _Previous | None) -> str:

@@ -292,8 +292,9 @@ CONTEST = re.compile(
     re.IGNORECASE)
 
 # Lower-case words that may sit inside a title's organisation ("Chủ tịch UBND tỉnh Hà Giang").
-ORG_CONNECTORS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã",
-                            "thị trấn", "và", "nhân dân", "kiêm", "thường trực", "quốc gia"})
+# The units of the country's map, before their names: "huyện Nghi Lộc", "xã Đông Tiến".
+ADMINISTRATIVE_UNITS = frozenset({"tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn"})
+ORG_CONNECTORS = ADMINISTRATIVE_UNITS | {"và", "nhân dân", "kiêm", "thường trực", "quốc gia"}
 
 # Words after which a lower-case word is a verb, not part of the organisation.
 VERB_STOP = frozenset(
