@@ -21,8 +21,11 @@ surname first, or foreign words that are not a place or an organisation) and one
   unless the article writes it after a word of an event, a medium, a place or a brand ("giải
   Roland Garros", "tạp chí Marie Claire", "thương hiệu Louis Vuitton").
 One foreign word that is not a place or an organisation's is a person on the strongest of
-these, a verb of speech or a role ("Mourinho cho biết", "nghệ sĩ violon Marica", "Demi, một cô
-bé 12 tuổi"), unless the article puts it after a club's or a place's word ("CLB Chelsea").
+these: a role around it ("nghệ sĩ violon Marica", "Demi, một cô bé 12 tuổi"), a kin noun or a
+role in apposition before it ("con gái đầu lòng là Laura", "HLV hiện tại là Deila"), an age
+after it, or a list with a person where it is an item of its own ("Justin Bieber, Drake, Taylor
+Swift"; not "nhà sáng lập Lenovo, Jean Liu", nor "Sau cái chết của Mansour, Taliban tuyên bố");
+unless the article puts it after a club's or a place's word ("CLB Chelsea").
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ ROLE_AFTER = re.compile(
 CODE_AFTER = re.compile(r"-?[0-9]")
 LINE_UP = re.compile(r"[^\n:]{1,40}\(\s*[0-9](?:\s*-\s*[0-9]){2,4}\s*\)\s*:")
 LIST_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
+ITEM_END = re.compile(r"\s*(?:[,;&.…!?()\n]|(?:và|lẫn|hay|hoặc)\s|$)")
+STRONG_LIST_JOINS = frozenset({"và", "&", "lẫn"})
 SHIRT_NUMBER = re.compile(r"\s[0-9]{1,2}\s*[-–]\s*$")  # "20-Geoff Cameron (Stoke City), 21-Timmy Chandler"
 # Words before a name that make it an event's, a medium's, a place's or a brand's: "giải Roland
 # Garros", "sân Santiago Bernabeu", "tạp chí Marie Claire", "thương hiệu Louis Vuitton".
@@ -73,6 +78,8 @@ NOT_QUALIFIERS = VERB_STOP | frozenset(
 # Before a country and a name, "người" says whose nationality: "tay vợt người Ấn Độ Aditya Joshi".
 NATIONALITY_QUALIFIERS = NOT_QUALIFIERS - {"người"}
 # Before a given name, a saint's: the name is a place's ("San Jose", "Santa Maria").
+# Words before a list of people: "những trụ cột như Dempsey, Tim Howard", "phò tá cho Moyes và Van Gaal".
+LIST_OPENERS = frozenset({"như", "gồm", "là", "cả", "cho", "với", "thay", "trước"})
 SAINTS = frozenset({"san", "santa", "santo", "são", "saint", "st", "sankt"})
 # Before one foreign word, fewer roles and qualifiers are trusted: "nghệ sĩ violon Marica",
 # "tiền đạo ngoại Osmar", but not "Phó Tổng Giám đốc ngân hàng VPBank", "phóng viên Reuters",
@@ -202,7 +209,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found += [name for i, end in runs if (i, end) not in found
               and (name := _given_name_inside(reader, i, end)) and name not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
-    people += _listed_with(reader, [r for r in shaped if r not in found], people)
+    lone = [(i, end) for i, end in runs if end - i == 1 and reader.lone_foreign_name(i)]
+    people += _listed_with(reader, [r for r in shaped + lone if r not in found], people)
     people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
                                     for i, end in people[len(known):]]
     return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1,
@@ -212,13 +220,37 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
 
 def lone_name_cued(reader: Reader, i: int) -> bool:
     """Whether the one word at token i is a foreign person's name by a role around it:
-    "nghệ sĩ violon Marica", "Demi, một cô bé", "Karius, người có 9 trận giữ sạch lưới".
+    "nghệ sĩ violon Marica", "Demi, một cô bé", "Karius, người có 9 trận giữ sạch lưới", a kin
+    noun in apposition before it: "con gái đầu lòng là Laura", "Garratt và vợ, Julia".
 
     A verb of speech after it is not enough: "Forbes cho biết", "VPBank cho biết" are as
     common as "Mourinho cho biết"."""
     return reader.lone_foreign_name(i) and (
         role_shortly_before(reader, i, LONE_NAME_ROLES, LONE_NAME_QUALIFIERS, NOT_LONE_NAME_QUALIFIERS)
-        or role_follows(reader, i + 1) or quoted(reader, i))
+        or role_follows(reader, i + 1) or quoted(reader, i)
+        or _kin_or_role_in_apposition(reader, i))
+
+
+def _kin_or_role_in_apposition(reader: Reader, i: int) -> bool:
+    """Whether a kin noun and a comma, a dash or "là", or a role and "là", with up to two
+    lower-case words of what kind between, come right before token i: "vợ, Julia", "con gái
+    đầu lòng là Laura", "HLV hiện tại là Deila"."""
+    k = i - 1
+    link = reader.gap_before(i).strip()
+    if link == "" and k >= 0 and reader.tokens[k].key == "là":
+        link, k = "là", k - 1
+    elif link not in (",", "-", "–"):
+        return False
+    nouns = KIN_NOUNS | LONE_NAME_ROLES if link == "là" else KIN_NOUNS
+    for qualifiers in range(3):
+        end = k + 1 - qualifiers
+        if end <= 0 or qualifiers and not all(t.lowercase for t in reader.tokens[end:k + 1]):
+            return False
+        for size in (1, 2, 3):
+            words = reader.tokens[end - size:end] if end >= size else []
+            if words and " ".join(t.key for t in words) in nouns:
+                return True
+    return False
 
 
 def initialled(reader: Reader, i: int, end: int) -> bool:
@@ -330,7 +362,33 @@ def _listed_with(reader: Reader, candidates: list[tuple[int, int]],
     while True:
         known = people + added
         new = [(i, end) for i, end in candidates if (i, end) not in added and any(
-            joined(reader, p_end, i) or joined(reader, end, p_start) for p_start, p_end in known)]
+            joined(reader, p_end, i) and (end - i > 1 or _item_ends(reader, p_end, i))
+            or joined(reader, end, p_start) and (end - i > 1 or _may_open_list(reader, i, p_start))
+            for p_start, p_end in known)]
         if not new:
             return added
         added += new
+
+
+def _may_open_list(reader: Reader, i: int, right: int) -> bool:
+    """Whether the one word at token i can stand in a list of names before the name at token
+    `right`: right before it ("Suarez, Aguero, Paul Pogba"), not after the noun it belongs to
+    ("nhà sáng lập Lenovo, Jean Liu", "người Jamaica, Erroll Stevens") nor with a capitalised
+    aside of its own ("Miami, Florida (Mỹ), Cesc Fabregas"; but "Lewandowski (thứ 17), Toni Kroos")."""
+    between = reader.text[reader.tokens[i].end:reader.tokens[right].start]
+    aside = LIST_ASIDE.match(between)
+    if aside and not aside.group().lstrip(" (")[:1].isupper():  # "(thứ 17, 52 triệu bảng)", not "(Mỹ)"
+        between = between[aside.end():]
+    if between.strip().lower() not in NAME_LIST_JOINS:
+        return False
+    return not (i > 0 and reader.adjacent(i) and reader.tokens[i - 1].lowercase
+                and reader.tokens[i - 1].key not in LIST_OPENERS)
+
+
+def _item_ends(reader: Reader, left_end: int, i: int) -> bool:
+    """Whether the one word at token i, after a name that ends before token `left_end`, is an
+    item of a list of names: joined by "và" ("Kaka và Robinho đã ..."), or by a comma and followed
+    by the next item's join, an aside or the end of the sentence ("Justin Bieber, Drake, Taylor
+    Swift"), not by a verb ("Sau cái chết của Mansour, Taliban tuyên bố")."""
+    between = reader.text[reader.tokens[left_end - 1].end:reader.tokens[i].start]
+    return between.strip().lower() in STRONG_LIST_JOINS or ITEM_END.match(reader.text, reader.tokens[i].end) is not None

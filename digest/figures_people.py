@@ -26,7 +26,7 @@ from digest.figures_names import (
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import (
-    FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, LEADING_HONORIFICS,
+    CHILD_HONORIFICS, FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, LEADING_HONORIFICS,
     LEADING_HONORIFICS_BEFORE_SURNAME, MEDIA_WORDS, NAME_PARTICLES, SENTENCE_OPENERS, SURNAME_BRANDS, SURNAMES,
 )
 from digest.models import Person
@@ -140,7 +140,8 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
             # "tiền đạo Ibrahimovic", "vợ Kyle": a role before one foreign word (not "HLV Chelsea"
             # where the article writes "CLB Chelsea").
             # "anh Rachid (34 tuổi": an age after it says so too.
-            mention.cued = len(names) == 1 and (honorific in LONE_NAME_ROLES | KIN_NOUNS or reader.age_follows(end)) \
+            mention.cued = len(names) == 1 and (honorific in LONE_NAME_ROLES | KIN_NOUNS | CHILD_HONORIFICS
+                                                or reader.age_follows(end)) \
                 and reader.lone_foreign_name(start)
             return mention
     if vietnamese is not None and vietnamese > i and end - vietnamese >= 3 and (

@@ -26,9 +26,15 @@ ASCII_VIETNAMESE_SYLLABLE = re.compile(
 # The article of an Arabic name, written before its capital: "Bashar al-Assad", "Anwar al-Awlaki".
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 # What follows nobody but a person: an age, a year of birth, a nationality, a chess rating.
-AGE_AFTER = re.compile(r"\s*[(,\-–]\s*(?:[0-9]{1,3}\s*tuổi|sn\b|sinh năm|quốc tịch|elo\s*[0-9])", re.IGNORECASE)
+AGE_AFTER = re.compile(r"\s*[(,\-–]\s*(?:[0-9]{1,3}\s*(?:tháng\s+)?tuổi|sn\b|sinh năm|quốc tịch|(?:[^()\n,]{2,25},\s*)?elo\s*[0-9])",
+                       re.IGNORECASE)
 # "(Trung Quốc)", "(Ấn Độ, Elo 2336)": the country first in the brackets.
 COUNTRY_IN_BRACKETS = re.compile(r"\s*\(\s*([^()\n,]{2,25}?)\s*[,)]")
+# A word of place after the verb or the word of time it belongs to, not before a place: "vượt
+# qua David Ferrer" (to beat), "thuộc về Lionel Messi" (to belong to), "nhắc đến Prince", "mùa
+# giải vừa qua Riyad Mahrez" (the season just past).
+NOT_PLACE_PREPOSITIONS = frozenset({("vượt", "qua"), ("vừa", "qua"), ("thuộc", "về"), ("nói", "về"), ("kể", "về"),
+                                    ("nhắc", "đến"), ("nhắc", "tới")})
 NUMBER_AFTER = re.compile(r"\s*[0-9]")
 DISTRICT_NUMBER = re.compile(r"(?:[ \t][0-9]{1,2}(?![0-9]))?")
 
@@ -338,8 +344,8 @@ class Reader:
         return False
 
     def age_follows(self, end: int) -> bool:
-        """Whether "(34 tuổi", ", 16 tuổi", "(SN 1991" or "(elo 2.694" comes right after token
-        `end - 1`, as after nobody but a person."""
+        """Whether "(34 tuổi", ", 16 tuổi", "(10 tháng tuổi", "(SN 1991", "(elo 2.694" or "(Ấn Độ,
+        elo 2.646" comes right after token `end - 1`, as after nobody but a person."""
         return AGE_AFTER.match(self.text, self.tokens[end - 1].end) is not None
 
     def span_text(self, i: int, j: int) -> str:
@@ -396,12 +402,11 @@ class Reader:
             and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key) and not foreign_given_name
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \
             and not self.speech_follows(end)  # "Robert Fernandez thông báo"
-        # "vượt qua David Ferrer": "qua" of a verb, to beat, not of a journey.
-        beaten = previous.key == "qua" and i >= 2 and self.tokens[i - 2].key == "vượt"
+        of_a_verb = i >= 2 and (self.tokens[i - 2].key, previous.key) in NOT_PLACE_PREPOSITIONS
         # "148 Hoàng Quốc Việt", but not "tàu cá KH 90297 Huỳnh Phi Minh (50 tuổi)" nor a name
         # on the line after a number.
         numbered = before.rstrip().endswith(tuple("0123456789")) and "\n" not in before and not self.age_follows(end)
-        return (self.adjacent(i) and previous.key in PLACE_CONTEXT and not beaten) or numbered or inside_name or following
+        return (self.adjacent(i) and previous.key in PLACE_CONTEXT and not of_a_verb) or numbered or inside_name or following
 
     def street_at(self, i: int, end: int) -> bool:
         """Whether run [i, end) is a street: "Trần Phú", "ngã ba Xã Đàn", or the second street

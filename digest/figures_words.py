@@ -65,6 +65,9 @@ HONORIFICS = frozenset(
     "ông bà ngài anh chị em cô chú bác cụ thầy cháu bé".split()
 ) | {"đồng chí", "cậu bé", "cô bé", "em bé"} | CLERGY | ROLE_NOUNS | KIN_NOUNS
 
+# Honorifics for a child, after which one foreign word is a name: "bé Lia", "cô bé Marica".
+CHILD_HONORIFICS = frozenset({"bé", "cậu bé", "cô bé", "em bé"})
+
 # Honorifics that may introduce a foreign name ("ông Ahmed Adel", "bé Ella Rhodes"); "anh"/"em"
 # may not.
 FOREIGN_HONORIFICS = frozenset({"ông", "bà", "cô", "ngài", "sir", "lord", "đồng chí", "bé", "cậu bé", "cô bé",

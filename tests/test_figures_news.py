@@ -833,3 +833,45 @@ def test_a_count_after_a_name_is_counted(text: str, expected: list[tuple[str, fl
 ])
 def test_a_year_a_score_and_a_units_number_after_a_name_are_not_counts(text: str) -> None:
     assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # Seventeenth pass. One foreign word in a list with a person is a person too.
+    # Cluster_122/796
+    ("Các ngôi sao xuất hiện như Ariana Grande, Pink, Meghan Trainor, Kesha, Rihanna, Celine Dion.",
+     {"Ariana Grande", "Pink", "Meghan Trainor", "Kesha", "Rihanna", "Celine Dion"}),
+    # Cluster_050/425: the first item after "như", the words that bring in a list.
+    ("Những trụ cột như Dempsey, Tim Howard, Bradley, Yedlin, Geoff Cameron đều có mặt.",
+     {"Dempsey", "Tim Howard", "Bradley", "Yedlin", "Geoff Cameron"}),
+    # Cluster_259/1701: the last item, joined by "và", before a verb.
+    ("Theo lời giải thích của HLV Dunga, Kaka và Robinho phàn nàn cảm thấy bị đau.",
+     {"Dunga", "Kaka", "Robinho"}),
+    # Cluster_231/1518: an aside in lower case after an item.
+    ("Một vài cầu thủ khác như Lewandowski (thứ 17, 52 triệu bảng), Toni Kroos (thứ 18).",
+     {"Lewandowski", "Toni Kroos"}),
+    # A kin noun or a role in apposition before one foreign word. Cluster_074/495, Cluster_263/1723.
+    ("Ông không muốn con gái đầu lòng là Laura trở thành tâm điểm.", {"Laura"}),
+    ("Garratt và vợ, Julia, bị bắt năm 2014 gần biên giới.", {"Julia"}),
+    ("Trước đó HLV hiện tại là Deila đã quyết định sẽ rời đội bóng.", {"Deila"}),
+    # Cluster_058/389: a child's age in months; "bé" before one foreign word.
+    ("Họ có với nhau 2 cô con gái là Lia (2 tuổi) và Capri (10 tháng tuổi).", {"Capri"}),
+    ("Tiền vệ này có đứa con thứ hai với Daniella là bé Capri.", {"Capri"}),  # Cluster_058/393
+    # Cluster_184/1200: a chess player's country before the rating.
+    ("Cô giành chiến thắng trước Bodda (Ấn Độ, elo 2.336), vươn lên xếp hạng 5.", {"Bodda"}),
+    # "về", "qua", "đến" of a verb, not before a place: Cluster_226/1484, Cluster_119/777.
+    ("Trong đó không thể không nhắc tới Vera Wang.", {"Vera Wang"}),
+    ("Hợp đồng thu âm lớn nhất thuộc về Robbie Williams được ký năm 2002.", {"Robbie Williams"}),
+])
+def test_seventeenth_pass_names(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # One word before a person, after the noun it belongs to or before a verb, is not in a list.
+    "Cô là con gái của nhà sáng lập Lenovo, Jean Liu là người có công lớn.",  # Cluster_027/178
+    "Sự trở lại của “sát thủ” người Jamaica, Erroll Stevens.",  # Cluster_059/398
+    "Sau cái chết của Mullah Akhtar Mansour, Taliban tuyên bố đang tìm người kế nhiệm.",  # Cluster_072/482
+    "Tại một khách sạn ở Miami, Florida (Mỹ), Cesc Fabregas và bạn gái thoải mái tranh thủ.",  # Cluster_058/389
+])
+def test_a_word_that_only_touches_a_name_is_not_listed_with_it(text: str) -> None:
+    assert names_in(text) <= {"Jean Liu", "Erroll Stevens", "Mullah Akhtar Mansour", "Cesc Fabregas"}
