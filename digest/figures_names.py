@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from digest.figures_famous import famous_full_name, famous_surname
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
     CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KIN_OF_NOUNS, KOREAN_SURNAMES,
@@ -64,6 +65,11 @@ NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu"
                        "tạp chí", "tờ", "báo", "kênh", "đài", "ban nhạc", "nhóm nhạc", "album",
                        "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ")
 NOT_A_PERSON_CUE = r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+"
+# Before a famous surname (or the first of a list it ends), the word of a thing named after
+# someone: "căn cứ Carroll", "súng máy Browning", "mẫu xe mới hybrid là Corolla và Levin".
+THING_NOUNS = frozenset(NOT_A_PERSON_BEFORE) | frozenset(
+    {"căn cứ", "mẫu", "mẫu xe", "dòng xe", "súng", "súng máy", "nhóm", "phim truyền hình"})
+QUOTES = " \"“”'‘’"
 NOT_A_PERSON_OR_PLACE_CUE = r"(?<![^\W\d_])(?:" + "|".join((*NOT_A_PERSON_BEFORE, *PLACE_NOUNS)) + r")\s+"
 # Firms and clubs named after people, in words that are no part of a longer one: "Tập đoàn
 # Hoàng Anh Gia Lai" (not "nhà báo ...", "đối tượng ...", where "báo" and "tượng" end a word).
@@ -86,6 +92,7 @@ SAINTS = frozenset({"san", "santa", "santo", "são", "saint", "st", "sankt"})
 # "cựu ngôi sao vùng Ruhr", "nạn nhân thảm họa Hillsborough".
 LONE_NAME_ROLES = ROLE_NOUNS - {"phóng viên", "nhà báo", "đối tượng", "nạn nhân"}
 LONE_NAME_QUALIFIERS = 2
+MAX_THING_QUALIFIERS = 2
 NOT_LONE_NAME_QUALIFIERS = NOT_QUALIFIERS | PLACE_CONTEXT | frozenset(
     "vùng bang vụ thảm họa ngân hàng tổ chức điện ảnh xe máy".split())
 # "Apocalypse, người hâm mộ ...": "người" that starts a noun of people is no apposition.
@@ -195,7 +202,9 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key)
                  and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1])  # not "Ban Giám Khảo Cannes"
-                 and not named_as_a_thing(reader, reader.span_text(i, end)))]  # "tàu sân bay John C.Stennis"
+                 and not named_as_a_thing(reader, reader.span_text(i, end)))  # "tàu sân bay John C.Stennis"
+             or famous_full_name([t.text for t in reader.tokens[i:end]])  # "Van Gaal", "Famke Janssen"
+             and not named_as_a_thing(reader, reader.span_text(i, end))]
     found += [(k, end) for i, end in runs if (k := reader.after_places(i, end)) < end and (k, end) not in found
               and reader.age_follows(end)  # "đồng hương Trung Quốc Wei Yi (elo 2.694)"
               and (could_be_name(reader, k, end) or end - k == 1 and reader.lone_foreign_name(k))]
@@ -228,7 +237,65 @@ def lone_name_cued(reader: Reader, i: int) -> bool:
     return reader.lone_foreign_name(i) and (
         role_shortly_before(reader, i, LONE_NAME_ROLES, LONE_NAME_QUALIFIERS, NOT_LONE_NAME_QUALIFIERS)
         or role_follows(reader, i + 1) or quoted(reader, i)
-        or _kin_or_role_in_apposition(reader, i))
+        or _kin_or_role_in_apposition(reader, i) or famous_lone_name(reader, i))
+
+
+def famous_lone_name(reader: Reader, i: int) -> bool:
+    """Whether the one foreign word at token i is a famous person's surname ("Mourinho còn
+    nhắm đến Matic, Stones") and nothing around it makes it something named after them: a
+    thing's word before it or before the list it ends ("căn cứ Carroll", "các thương hiệu
+    Chanel, Dior"), an abbreviation or "the" right before it ("CNN Turk", "Walk the Moon"),
+    brackets that gloss a title ("Mũi tên (Arrow)"), a place in its list ("giữa Zurich và
+    Lugano") or a country in brackets after it outside sports news ("Mendoza (Argentina)")."""
+    token = reader.tokens[i]
+    if not famous_surname(token.key) or named_as_a_thing(reader, token.text):
+        return False
+    before = reader.tokens[i - 1] if i else None
+    if before is not None and reader.adjacent(i) and (before.abbreviation or before.key in ("the", "of")):
+        return False
+    if reader.gap_before(i).endswith("(") and reader.text.startswith(")", token.end):
+        return False
+    if reader.country_in_brackets(i + 1) and not reader.contest:
+        return False
+    first = _list_start(reader, i)
+    return not any(reader.place_end(k, k + 1) > k for k in range(first, i)) and not _thing_before(reader, first)
+
+
+def _list_start(reader: Reader, i: int) -> int:
+    """The first token of the list of capitalised items that token i ends ("Chanel, Dior":
+    "Chanel"), or i."""
+    while True:
+        link = reader.gap_before(i).strip(QUOTES)
+        j = i - 1
+        if link == "" and j > 0 and reader.tokens[j].key in ("và", "hoặc", "hay"):
+            if reader.gap_before(j).strip(QUOTES):
+                return i
+            link, j = "và", j - 1
+        if link not in (",", "&", "và") or j < 0 or not reader.tokens[j].capitalised:
+            return i
+        while j > 0 and reader.tokens[j - 1].capitalised and reader.adjacent(j):
+            j -= 1
+        i = j
+
+
+def _thing_before(reader: Reader, i: int) -> bool:
+    """Whether a thing's word comes right before token i, maybe with "là" between, or a thing
+    of two words or more with up to two lower-case words of what kind: "nhóm Fire", "súng máy
+    Browning", "sân bay quân sự Buckley", "mẫu xe mới hybrid là Corolla"."""
+    if reader.gap_before(i).strip(QUOTES) not in ("", ","):
+        return False
+    k = i - 1
+    if k >= 0 and reader.tokens[k].key == "là":
+        k -= 1
+    for qualifiers in range(MAX_THING_QUALIFIERS + 1):
+        end = k + 1 - qualifiers
+        if end <= 0 or qualifiers and not all(t.lowercase and t.key not in NOT_QUALIFIERS and reader.adjacent(m)
+                                              for m, t in enumerate(reader.tokens[end:k + 1], end)):
+            return False
+        for size in (1, 2, 3) if not qualifiers else (2, 3):
+            if end >= size and " ".join(t.key for t in reader.tokens[end - size:end]) in THING_NOUNS:
+                return True
+    return False
 
 
 def _kin_or_role_in_apposition(reader: Reader, i: int) -> bool:

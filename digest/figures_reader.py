@@ -329,10 +329,13 @@ class Reader:
         """Whether, in a text about a contest, a country in brackets comes right after token
         `end - 1`, as sports news writes a player's: "Chu Wei Chao (Trung Quốc)", "Li Xueyi
         (Trung Quốc, Elo 2105)"."""
+        return self.contest and self.country_in_brackets(end)
+
+    def country_in_brackets(self, end: int) -> bool:
+        """Whether a country in brackets comes right after token `end - 1`: a player's in
+        sports news, elsewhere a city's ("Mendoza (Argentina)")."""
         bracket = COUNTRY_IN_BRACKETS.match(self.text, self.tokens[end - 1].end)
-        if not self.contest or bracket is None:
-            return False
-        return " ".join(modern_tone_placement(bracket.group(1)).lower().split()) in PLACES
+        return bracket is not None and " ".join(modern_tone_placement(bracket.group(1)).lower().split()) in PLACES
 
     def speech_follows(self, end: int) -> bool:
         """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng"."""
