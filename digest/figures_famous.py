@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from functools import cache
 from importlib.resources import files
 
+from digest.figures_text import fold
 from digest.figures_words import NAME_PARTICLES
 
 MIN_SURNAME_LETTERS = 4  # "Ali", "Lee", "Kim": too many other things are written so
@@ -36,13 +36,6 @@ EPONYMS = frozenset(
     "kelvin oscar".split())
 SURNAME = re.compile(r"[a-z][a-z'-]*")
 ROMAN_NUMERAL = re.compile(r"[ivxl]+")  # "Elizabeth II", "Pope John XXIII"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, as Vietnamese news writes foreign names: "Ibrahimović" ->
-    "ibrahimovic", "Solskjær" -> "solskjaer"."""
-    text = text.lower().translate(str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d"}))
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @cache

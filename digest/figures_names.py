@@ -52,6 +52,8 @@ ROLE_AFTER = re.compile(
                       key=len, reverse=True))
     + r")(?![^\W\d_])", re.IGNORECASE)
 CODE_AFTER = re.compile(r"-?[0-9]")
+NAME_GIVERS = (["dẫn", "lời"], ["với", "tên"], ["tên", "thật", "là"], ["tên", "thật"], ["tên", "là"])
+NAMING_VERBS = frozenset({"lấy", "đặt", "mang", "đổi"})  # a thing takes its name
 LINE_UP = re.compile(r"[^\n:]{1,40}\(\s*[0-9](?:\s*-\s*[0-9]){2,4}\s*\)\s*:")
 LIST_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
 ITEM_END = re.compile(r"\s*(?:[,;&.…!?()\n]|(?:và|lẫn|hay|hoặc)\s|$)")
@@ -111,7 +113,8 @@ def could_be_name(reader: Reader, i: int, end: int) -> bool:
     foreign_given_name = first in GIVEN_NAMES and any(not looks_vietnamese(t.key) for t in reader.tokens[i + 1:end])
     if reader.starts_sentence(i) and looks_vietnamese(first) and first not in SURNAMES and not foreign_given_name:
         return False  # "Theo Reuters", "Với Liverpool"; but "Tim Ingham, người sáng lập"
-    if any(t.key in FOREIGN_NOT_A_NAME for t in reader.tokens[i:end]) or reader.in_place_context(i, end):
+    if any(t.key in FOREIGN_NOT_A_NAME | reader.common_foreign_words for t in reader.tokens[i:end]) \
+            or reader.in_place_context(i, end):
         return False
     return not CODE_AFTER.match(reader.text, reader.tokens[end - 1].end) and not reader.on_byline(i, end)
 
@@ -142,16 +145,26 @@ def role_follows(reader: Reader, end: int) -> bool:
 def role_shortly_before(reader: Reader, i: int, roles: frozenset[str] = ROLE_WORDS,
                         most: int = MAX_ROLE_QUALIFIERS, stops: frozenset[str] = NOT_QUALIFIERS) -> bool:
     """Whether a role noun or a head of title stands one to three lower-case words before token
-    i, the words that say what kind: "HLV thể lực Carlos Lalin", "ca sĩ nổi tiếng Taylor Swift"."""
+    i, the words that say what kind: "HLV thể lực Carlos Lalin", "ca sĩ nổi tiếng Taylor Swift",
+    maybe with "là" last: "hai đối tượng còn lại là Oh Junghyun"."""
+    if i > 1 and reader.tokens[i - 1].key == "là" and reader.adjacent(i):
+        i -= 1
     k = i
-    while k > 0 and i - k < most and reader.adjacent(k) and reader.tokens[k - 1].lowercase \
-            and reader.tokens[k - 1].key not in stops:
+    while k > 0 and i - k < most and reader.adjacent(k) and reader.tokens[k - 1].key not in stops \
+            and (reader.tokens[k - 1].lowercase or _capitalised_domain(reader, k - 1)):
         k -= 1
         words = [t.key for t in reader.tokens[max(0, k - 3):k]]
         if k < i and any(" ".join(words[n:]) in roles and all(
                 reader.adjacent(m) for m in range(k - len(words) + n + 1, k + 1)) for n in range(len(words))):
             return True
     return False
+
+
+def _capitalised_domain(reader: Reader, k: int) -> bool:
+    """Whether token k is a Vietnamese word capitalised as the first of a domain, its second
+    word in lower case: "bộ trưởng Quốc phòng Manohar Parikar"."""
+    return reader.tokens[k].capitalised and looks_vietnamese(reader.tokens[k].key) \
+        and k + 1 < len(reader.tokens) and reader.tokens[k + 1].lowercase and not reader.starts_sentence(k)
 
 
 def under_role_heading(reader: Reader, i: int) -> bool:
@@ -196,7 +209,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     alone = alone_unnamed | {reader.tokens[m.first_token].key for m in known if m.short}
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
-             if reader.speech_follows(end) or end in title_follows or role_follows(reader, end)
+             if reader.speech_follows(end, start=i) or end in title_follows or role_follows(reader, end)
              or end - i >= 2 and reader.country_follows(end) and not named_as_a_thing(reader, reader.span_text(i, end))
              or role_shortly_before(reader, i) or quoted(reader, i) or initialled(reader, i, end)
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
@@ -214,7 +227,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
               and lone_name_cued(reader, i)]
     found += [(i, end) for i, end in runs if (i, end) not in found and in_line_up(reader, i, end)]
     found += [korean for i, end in runs if (korean := _korean_name(reader, i, end)) and korean not in found]
-    found += [name for i, end in runs if (name := _name_after_place(reader, i, end)) and name not in found]
+    known_surnames = {reader.tokens[m.last_token].key for m in known if not looks_vietnamese(reader.tokens[m.last_token].key)}
+    found += [name for i, end in runs if (name := _name_after_place(reader, i, end, known_surnames)) and name not in found]
     found += [name for i, end in runs if (i, end) not in found
               and (name := _given_name_inside(reader, i, end)) and name not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
@@ -327,10 +341,15 @@ def initialled(reader: Reader, i: int, end: int) -> bool:
 
 
 def quoted(reader: Reader, i: int) -> bool:
-    """Whether "dẫn lời" (quoting) comes right before token i, as before a person's name:
-    "AFP dẫn lời Prayad Singsin", "Reuters dẫn lời Messi"."""
-    return i >= 2 and [t.key for t in reader.tokens[i - 2:i]] == ["dẫn", "lời"] \
-        and reader.adjacent(i - 1) and reader.adjacent(i)
+    """Whether "dẫn lời" (quoting) or words that give a name ("với tên", "tên thật là") come
+    right before token i, as before a person's name: "AFP dẫn lời Prayad Singsin", "Reuters
+    dẫn lời Messi", "Thành viên thứ 3 được biết với tên Abd Arahman"."""
+    for words in NAME_GIVERS:
+        start = i - len(words)
+        if start >= 0 and [t.key for t in reader.tokens[start:i]] == words \
+                and all(reader.adjacent(k) for k in range(start + 1, i + 1)):
+            return start == 0 or reader.tokens[start - 1].key not in NAMING_VERBS  # not "lấy tên là Didi Kuaidi"
+    return False
 
 
 def given_name_first(reader: Reader, i: int, end: int) -> bool:
@@ -373,16 +392,19 @@ def _korean_name(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _name_after_place(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
+def _name_after_place(reader: Reader, i: int, end: int, known_surnames: set[str]) -> tuple[int, int] | None:
     """The foreign name of two words or more after the country that opens run [i, end), when a
     role with what kind in lower case comes before it: "Bộ trưởng quốc phòng Mỹ Ashton Carter",
     "tay vợt người Ấn Độ Aditya Joshi",
     "Bộ trưởng thông tin Syria Omran al-Zoubi", or right before the country: "tổng thống Pháp
-    François Hollande" (the capitalised "Bộ trưởng Quốc phòng Mỹ" is a title, read as one)."""
+    François Hollande" (the capitalised "Bộ trưởng Quốc phòng Mỹ" is a title, read as one), or
+    when it ends in the surname of a person the text names elsewhere: "Giám đốc quỹ đầu tư công
+    Ả-Rập Xê-út Yasir Al Rumayyan" ... "ông Al Rumayyan"."""
     name = reader.foreign_name_in(i, end)
     if name is None or name == i or end - name < 2:
         return None
-    if not role_shortly_before(reader, i, stops=NATIONALITY_QUALIFIERS) and not role_right_before(reader, i):
+    if not role_shortly_before(reader, i, stops=NATIONALITY_QUALIFIERS) and not role_right_before(reader, i) \
+            and reader.tokens[end - 1].key not in known_surnames:
         return None
     return (name, end) if could_be_name(reader, name, end) else None
 
@@ -412,9 +434,12 @@ def _given_name_inside(reader: Reader, i: int, end: int) -> tuple[int, int] | No
 def _without_organisation(reader: Reader, i: int, end: int, alone: set[str]) -> tuple[int, int]:
     """The run without a first word that stands alone elsewhere (and is not a person's there,
     as "bà Julia" is), when two words or more are left: "chỉ huy của Taliban Mullah Abdul Rauf" ... "của
-    Taliban", "Boeing Ray Conner" ... "Boeing"."""
+    Taliban", "Boeing Ray Conner" ... "Boeing"; or that a place noun before it names, before a
+    name of two words: "Thủ hiến bang Maharashtra Devendra Fadnavis"."""
     if end - i >= 3 and reader.tokens[i].key in alone and reader.tokens[i].key != reader.tokens[end - 1].key \
             and _korean_name(reader, i, end) != (i, end):  # "cô Kim" and "Kim Jong Un"
+        return i + 1, end
+    if end - i == 3 and reader.place_noun_before(i):
         return i + 1, end
     return i, end
 

@@ -105,7 +105,8 @@ NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy",
 ONE_SYLLABLE_COUNT_NOUNS = frozenset(
     "lần bên tên kẻ gã bé cái nòng nhịp phát can bồn khu tổ chất chữ cánh đời thang vị chân "
     "nhát cú pha kíp chợ cột ổ bình túi hộp thùng gói tờ lá bức tấm cuốn quyển bản ngôi "
-    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn khối tàu thuyền ngành".split())
+    "tòa toà căn gian cửa chai lọ ống sợi khẩu cặp đôi giống loài nam nữ môn khối tàu thuyền ngành "
+    "két rạp lốc".split())
 # ... unless they say when, how long or how old, or are a verb, a link or an adverb: "2 năm
 # sau", "3 tiếng", "cả 2 đều", "Album 25 được ghi nhận", "cả 3 có biểu hiện".
 NOT_COUNT_HEADS = frozenset(
@@ -474,7 +475,8 @@ def _read_range(text: str, pos: int, low: float, unit: _Unit | None) -> tuple[fl
     """The range that starts with `low` (unit `unit`, ending at `pos`), if one is written.
 
     The unit may be written once, after the high end ("60 - 95%", "2-2,5 triệu lượt khách"),
-    or twice ("10 triệu đồng - 20 triệu đồng"), what it is per after the second only.
+    or twice ("10 triệu đồng - 20 triệu đồng"), what it is per after the second only. A low
+    end too large for the high end's multiplier is written whole ("từ 50.000 đến 3 triệu đồng").
     """
     join = RANGE_JOIN.match(text, pos)
     high = join and BARE_NUMBER.match(text, join.end())
@@ -486,6 +488,8 @@ def _read_range(text: str, pos: int, low: float, unit: _Unit | None) -> tuple[fl
         return None
     value = low * (unit or high_unit).factor
     upper = parse_number(high.group(1)) * high_unit.factor
+    if unit is None and low < upper <= value:
+        value = low  # "từ 50.000 đến 3 triệu đồng": the low end written whole, the multiplier the high end's
     return (value, upper, high_unit) if upper > value else None
 
 

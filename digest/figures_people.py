@@ -24,9 +24,9 @@ from digest.figures_names import (
     FIRM_CUE, LONE_NAME_ROLES, NOT_A_PERSON_OR_PLACE_CUE, mentions_by_evidence, named_as_a_thing,
 )
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
-from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
+from digest.figures_text import clearest_form, fold, modern_tone_placement, phrase_key
 from digest.figures_words import (
-    CHILD_HONORIFICS, FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, KIN_NOUNS, KOREAN_SURNAMES, LEADING_HONORIFICS,
+    CHILD_HONORIFICS, FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, LEADING_HONORIFICS,
     LEADING_HONORIFICS_BEFORE_SURNAME, MEDIA_WORDS, NAME_PARTICLES, SENTENCE_OPENERS, SURNAME_BRANDS, SURNAMES,
 )
 from digest.models import Person
@@ -111,6 +111,10 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
         if k in titled_names:
             chain = _titles_chained_before(reader, titles, titled_names[k])
             first = k + 1 if reader.tokens[k].key in LEADING_HONORIFICS and end - k > 2 else k  # "... Lord William Hague"
+            if end - first >= 3 and _organisation_first(reader, first):
+                first += 1  # "CEO Uber Travisk Kalanick", where "Uber" stands alone elsewhere
+                if reader.place_end(first, end) == end:
+                    return None  # "Tổng giám đốc Eurowindow Nha Trang": a firm's branch
             return _make_mention(reader, first, end, chain)
     start = i
     if reader.place_end(i, end) == end:  # "Bà Rịa-Vũng Tàu"
@@ -157,6 +161,14 @@ def _mention_in_run(reader: Reader, i: int, end: int, titles: list[Title],
     return None
 
 
+def _organisation_first(reader: Reader, i: int) -> bool:
+    """Whether the foreign word at token i, first of a name after a title, is the title's
+    organisation: the text writes it alone elsewhere, and it is no common given name or surname
+    ("Kim" of "ông Kim Jong Un" ... "ông Kim" is one)."""
+    key = reader.tokens[i].key
+    return key in reader.lone_words and not looks_vietnamese(key) and key not in GIVEN_NAMES | KOREAN_SURNAMES
+
+
 def _capital_of_sentence_only(reader: Reader, i: int) -> bool:
     """Whether token i, before a Vietnamese full name, is a word capitalised only because it
     opens a sentence: "Còn Nguyễn Thị Mai Hưng (Elo 2276) để thua" (not "Bến Bạch Đằng Sài
@@ -172,9 +184,11 @@ def _one_word_place(reader: Reader, mention: Mention) -> bool:
 
 def _anonymised(reader: Reader, mention: Mention) -> bool:
     """Whether the name ends in an initial, as the press writes a suspect or a victim it does
-    not name: "Nguyễn Văn H.", "chị Lê Thị T" (no reader can look that person up)."""
+    not name: "Nguyễn Văn H.", "chị Lê Thị T", "chị Lê Thị Th" (letters with no vowel, no
+    syllable; no reader can look that person up)."""
     last = reader.tokens[mention.last_token].text
-    return not mention.short and len(last) == 1 and last.isupper()
+    initial = len(last) == 1 and last.isupper() or len(last) <= 3 and not any(c in "aeiouy" for c in fold(last))
+    return not mention.short and initial
 
 
 def _honorific_before_surname(reader: Reader, i: int, end: int) -> bool:

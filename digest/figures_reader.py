@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, GIVEN_NAMES, HONORIFICS, NAME_LIST_JOINS,
+    CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
     NAME_PARTICLES, ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT,
-    PLACE_CONTEXT_PAIRS, PLACES, SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
+    PLACE_CONTEXT_PAIRS, PLACE_NOUNS, PLACES, SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
 
 BYLINE_MARKERS = re.compile(r"^\s*(?:tác giả|theo|nguồn|ảnh|bài|ghi)\b", re.IGNORECASE)
@@ -209,6 +209,11 @@ class Reader:
             k = after_place
         return k
 
+    def place_noun_before(self, i: int) -> bool:
+        """Whether a lower-case noun of a place's kind ("bang", "thành phố") comes right before token i."""
+        return any(i >= size and self.adjacent(i) and all(t.lowercase for t in self.tokens[i - size:i])
+                   and " ".join(t.key for t in self.tokens[i - size:i]) in PLACE_NOUNS for size in (1, 2))
+
     def foreign_name_in(self, i: int, end: int) -> int | None:
         """Where a foreign name fills the rest of run [i, end), after leading place names."""
         k = self.after_places(i, end)
@@ -299,6 +304,25 @@ class Reader:
         return k if capital_next and self.tokens[k].key not in SURNAMES else None
 
     @cached_property
+    def lone_words(self) -> frozenset[str]:
+        """The capitalised words the text writes somewhere as a run of their own: "Uber vẫn là
+        startup", "Giggs quyết định"."""
+        words, i = set(), 0
+        while i < len(self.tokens):
+            end = self.run_end(i) if self.tokens[i].capitalised else i + 1
+            if end - i == 1 and self.tokens[i].capitalised:
+                words.add(self.tokens[i].key)
+            i = end
+        return frozenset(words)
+
+    @cached_property
+    def common_foreign_words(self) -> frozenset[str]:
+        """The foreign words the text also writes in lower case, as no name is written: "Uber vẫn
+        là startup" (then "Startup Uber nhận ..." is no person)."""
+        return frozenset(t.key for t in self.tokens if t.lowercase and not looks_vietnamese(t.key)
+                         and t.key not in NAME_PARTICLES)
+
+    @cached_property
     def organisation_words(self) -> frozenset[str]:
         """The capitalised words that the text puts right after a word of a club, a company or
         a place somewhere ("CLB Chelsea", "gia nhập Manchester", "tại Hollywood")."""
@@ -337,11 +361,15 @@ class Reader:
         bracket = COUNTRY_IN_BRACKETS.match(self.text, self.tokens[end - 1].end)
         return bracket is not None and " ".join(modern_tone_placement(bracket.group(1)).lower().split()) in PLACES
 
-    def speech_follows(self, end: int) -> bool:
-        """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng"."""
+    def speech_follows(self, end: int, start: int | None = None) -> bool:
+        """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng";
+        with `after_comma`, also after the comma that closes an apposition a comma opened
+        before token `start`: "Phát ngôn viên của ..., Jeannie Groeneveld, cho biết"."""
+        after_comma = start is not None and self.gap_before(start).strip() == ","
         for verb in SPEECH_VERBS:
             words = verb.split()
-            if all(end + k < len(self.tokens) and self.tokens[end + k].key == w and self.adjacent(end + k)
+            if all(end + k < len(self.tokens) and self.tokens[end + k].key == w
+                   and (self.adjacent(end + k) or k == 0 and after_comma and self.gap_before(end).strip() == ",")
                    for k, w in enumerate(words)):
                 return True
         return False
@@ -398,13 +426,15 @@ class Reader:
         previous = self.tokens[i - 1]
         # "Trung tâm Chất lượng Nông Lâm": a Vietnamese organisation's name goes on after a
         # lower-case word (not "tay vợt người Tây Ban Nha hạ Facundo Bagnis", "Man City thay
-        # Manuel Pellegrini", nor before a foreign given name: "bộ Ngoại giao John Kirby").
-        foreign_given_name = self.tokens[i].key in GIVEN_NAMES and not looks_vietnamese(self.tokens[i].key)
+        # Manuel Pellegrini", nor before a foreign name: "bộ Ngoại giao John Kirby", "bộ trưởng
+        # Quốc phòng Manohar Parikar").
         inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là", "của"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
-            and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key) and not foreign_given_name
+            and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key) \
+            and any(looks_vietnamese(t.key) for t in self.tokens[i:end])  # not "bộ trưởng Quốc phòng Manohar Parikar"
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \
-            and not self.speech_follows(end)  # "Robert Fernandez thông báo"
+            and not self.speech_follows(end) \
+            and all(looks_vietnamese(t.key) for t in self.tokens[i:end])  # not "Robert Fernandez thông báo", "Roy Hodgson quyết định"
         of_a_verb = i >= 2 and (self.tokens[i - 2].key, previous.key) in NOT_PLACE_PREPOSITIONS
         # "148 Hoàng Quốc Việt", but not "tàu cá KH 90297 Huỳnh Phi Minh (50 tuổi)" nor a name
         # on the line after a number.

@@ -219,13 +219,14 @@ SPEECH_VERBS = (
 # Louro", "HLV Louis Van Gaal lẫn David Moyes".
 NAME_LIST_JOINS = frozenset({",", ";", "và", "&", "lẫn", "cùng", "hay", "hoặc"})
 
-# Lower-case words inside a foreign name: "Van der Bellen", "Leonardo da Vinci", "bin Salman".
-NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn ter ten".split())
+# Lower-case words inside a foreign name: "Van der Bellen", "Leonardo da Vinci", "bin Salman",
+# "Yasir Al Rumayyan".
+NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn al el ter ten".split())
 
 # Words that make a run of foreign-looking capitals an organisation, a place or a work rather
 # than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers", "Honda Winner".
 FOREIGN_NOT_A_NAME = frozenset(
-    "united utd city fc club cf news league cup airlines airways air group bank corporation corp "
+    "united utd city fc club cf news league cup airlines airways air group bank corporation corp cty tcty "
     "inc ltd co university college school academy hospital times post journal daily street "
     "avenue road park stadium arena center centre games award awards festival brothers motors "
     "international open tour world olympic real sporting athletic premier europa champions "
@@ -319,11 +320,18 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     "Việt Nam|Syria|Iran|Iraq|Israel|Ukraine|Philippines|Indonesia|Malaysia|Singapore|Myanmar|"
     "Canada|Brazil|Mexico|Venezuela|Cuba|Afghanistan|Pakistan|Yemen|Libya|Australia|Italy|EU|"
     "Thụy Điển|Thụy Sĩ|Na Uy|Đan Mạch|Phần Lan|Ba Lan|Hy Lạp|Bỉ|Áo|Séc|Hungary|Romania|"
-    "Argentina|Chile|Colombia|Peru|Nigeria|Kenya|Nam Phi|Saudi Arabia|Ả Rập Xê Út|Qatar|Kuwait|"
+    "Argentina|Chile|Colombia|Peru|Nigeria|Kenya|Nam Phi|Saudi Arabia|Ả Rập Xê Út|Ả-Rập Xê-út|Ả Rập Xê-út|Qatar|Kuwait|"
     "Jordan|Lebanon|Ireland|Scotland|New Zealand|Nepal|Bangladesh|Sri Lanka|Mông Cổ|Hồng Kông|"
     "Montenegro|Serbia|Croatia|Bồ Đào Nha|Palestine|Belarus|Kazakhstan|Brunei|Bulgaria|"
+    "Maroc|Morocco|Algeria|Tunisia|Ethiopia|Sudan|Somalia|Ghana|Cameroon|Senegal|Uganda|Tanzania|"
+    "Zimbabwe|Angola|Uzbekistan|Armenia|Azerbaijan|Slovakia|Slovenia|Bosnia|Albania|Lithuania|"
+    "Latvia|Estonia|Iceland|Luxembourg|Ecuador|Bolivia|Paraguay|Uruguay|Panama|Costa Rica|Oman|UAE|"
+    "Bahrain|Đông Timor|"
     "Liên Hợp Quốc|LHQ|NATO|ASEAN|Châu Âu|Châu Á|Bắc Kinh|Washington|Moscow|Tokyo|Seoul|Paris|"
     "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng|"
+    # Cities, named as often as provinces ("Tổng giám đốc Eurowindow Nha Trang").
+    "Nha Trang|Đà Lạt|Quy Nhơn|Buôn Ma Thuột|Pleiku|Biên Hòa|Rạch Giá|Cam Ranh|Sa Pa|Phú Quốc|"
+    "Côn Đảo|Móng Cái|Đồng Hới|"
     # Regions, and places whose name holds a particle ("Rio de Janeiro").
     "Đông Nam Á|Đông Á|Nam Á|Trung Á|Tây Á|Trung Đông|Bắc Mỹ|Nam Mỹ|Mỹ Latinh|Mỹ La-tinh|Đông Âu|"
     "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro|Bà Rịa-Vũng Tàu|"
@@ -352,11 +360,13 @@ STREET_NAMES = frozenset(" ".join(p.lower().split()) for p in (
 # Two words before a name that make it a street, a bank or a shop: "ngã ba Xã Đàn - Phạm Ngọc
 # Thạch", "ngân hàng Banco del Austro".
 PLACE_CONTEXT_PAIRS = frozenset({"ngã ba", "ngã tư", "ngã năm", "ngã sáu", "giao lộ", "nút giao",
-                                 "số nhà", "khu phố", "ngân hàng", "nhà băng", "cửa hàng"})
+                                 "vòng xoay", "bùng binh", "cánh đồng", "số nhà", "khu phố", "ngân hàng",
+                                 "nhà băng", "cửa hàng"})
 
-# Words before a name that make it a street, a school or a place rather than a person.
+# Words before a name that make it a street, a school or a place rather than a person
+# ("CAP Phạm Đình Hổ": the police of the ward of that name).
 PLACE_CONTEXT = frozenset(
     "đường phố tỉnh huyện quận xã phường thôn ấp thị trấn thành phố tp sông hồ núi đảo cầu "
-    "cảng chợ trường học viện giải tàu khu làng chùa đền hầm thpt thcs tại ở về từ đến "
-    "tới sang qua".split()
+    "cảng chợ trường học viện giải tàu khu làng chùa đền hầm thpt thcs ruộng cap cax tại ở "
+    "về từ đến tới sang qua".split()
 )

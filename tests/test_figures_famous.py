@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from digest.figures_famous import famous_full_name, famous_surname, famous_surnames, fold
+from digest.figures_famous import famous_full_name, famous_surname, famous_surnames
+from digest.figures_text import fold
 
 
 def test_names_are_folded_as_vietnamese_news_writes_them() -> None:
