@@ -35,7 +35,7 @@ import re
 from digest.figures_famous import famous_full_name, famous_surname
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
-    CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KIN_OF_NOUNS, KOREAN_SURNAMES,
+    ARTIST_ROLES, CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KIN_OF_NOUNS, KOREAN_SURNAMES,
     NAME_LIST_JOINS, PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, ROLE_NOUNS, SURNAMES, VERB_STOP,
 )
 
@@ -226,6 +226,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found += [(i, end) for i, end in runs if end - i == 1 and (i, end) not in found
               and lone_name_cued(reader, i)]
     found += [(i, end) for i, end in runs if (i, end) not in found and in_line_up(reader, i, end)]
+    found += [(i, end) for i, end in runs if (i, end) not in found and stage_name_shaped(reader, i, end)
+              and role_shortly_before(reader, i, ARTIST_ROLES, LONE_NAME_QUALIFIERS)]
     found += [korean for i, end in runs if (korean := _korean_name(reader, i, end)) and korean not in found]
     known_surnames = {reader.tokens[m.last_token].key for m in known if not looks_vietnamese(reader.tokens[m.last_token].key)}
     found += [name for i, end in runs if (name := _name_after_place(reader, i, end, known_surnames)) and name not in found]
@@ -233,7 +235,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
               and (name := _given_name_inside(reader, i, end)) and name not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     lone = [(i, end) for i, end in runs if end - i == 1 and reader.lone_foreign_name(i)]
-    people += _listed_with(reader, [r for r in shaped + lone if r not in found], people)
+    stage = [(i, end) for i, end in runs if stage_name_shaped(reader, i, end) and reader.artist_role_before(i)]
+    people += _listed_with(reader, [r for r in shaped + lone + stage if r not in found], people)
     people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
                                     for i, end in people[len(known):]]
     return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1,
@@ -332,6 +335,15 @@ def _kin_or_role_in_apposition(reader: Reader, i: int) -> bool:
             if words and " ".join(t.key for t in words) in nouns:
                 return True
     return False
+
+
+def stage_name_shaped(reader: Reader, i: int, end: int) -> bool:
+    """Whether run [i, end) could be a stage name: two or three Vietnamese words, no surname
+    first ("Thùy Anh", "Xuân Hảo", "Mỹ Linh"), not a place, a title or a street as a whole."""
+    tokens = reader.tokens[i:end]
+    return 2 <= end - i <= 3 and all(looks_vietnamese(t.key) for t in tokens) and tokens[0].key not in SURNAMES \
+        and reader.place_end(i, end) < end and reader.after_places(i, end) == i and not reader.title_at(i) \
+        and not reader.in_place_context(i, end) and not reader.on_byline(i, end)
 
 
 def initialled(reader: Reader, i: int, end: int) -> bool:

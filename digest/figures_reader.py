@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
+    ARTIST_ROLES, CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
     NAME_PARTICLES, ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT,
     PLACE_CONTEXT_PAIRS, PLACE_NOUNS, PLACES, SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
@@ -302,6 +302,13 @@ class Reader:
             k += 1
         capital_next = k > end and self.adjacent(k) and self.tokens[k].capitalised
         return k if capital_next and self.tokens[k].key not in SURNAMES else None
+
+    def artist_role_before(self, i: int) -> bool:
+        """Whether a role of the arts comes before token i in its sentence: "các nhà thiết kế
+        Minh Hạnh, Quang Huy và Xuân Hảo" (for the later names of such a list)."""
+        start = max(self.text.rfind(mark, 0, self.tokens[i].start) for mark in ".!?\n") + 1
+        before = modern_tone_placement(self.text[start:self.tokens[i].start]).lower()
+        return any(re.search(r"(?<![^\W\d_])" + role + r"(?![^\W\d_])", before) for role in ARTIST_ROLES)
 
     @cached_property
     def lone_words(self) -> frozenset[str]:

@@ -36,9 +36,17 @@ ROLE_NOUNS = frozenset({
     "nữ sinh", "nam sinh", "bác sĩ", "chuyên gia", "nhà nghiên cứu", "nhà khoa học",
     "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao", "dj",
     "huyền thoại", "nhà kinh tế", "nhà kinh tế học", "nhà phân tích", "đội trưởng",
-    "tay súng", "thủ thành", "giáo sĩ",
+    "tay súng", "thủ thành", "giáo sĩ", "hoa khôi", "danh ca", "biên đạo", "họa sĩ", "nhà thơ",
+    "nsnd", "nsưt", "nghệ sĩ nhân dân", "nghệ sĩ ưu tú", "vũ công",
     *CANDIDATES,
 })
+ROLE_NOUNS |= {role.replace("sĩ", "sỹ") for role in ROLE_NOUNS if "sĩ" in role}  # "ca sỹ Trang Nhung", as often written
+# Roles of the arts, whose people the press names by a stage name of Vietnamese words with no
+# surname: "nghệ sĩ đàn nhị Thùy Anh", "các nhà thiết kế Minh Hạnh, Quang Huy và Xuân Hảo".
+ARTIST_ROLES = frozenset({
+    "ca sĩ", "ca sỹ", "nhạc sĩ", "nhạc sỹ", "nghệ sĩ", "nghệ sỹ", "họa sĩ", "họa sỹ", "danh ca",
+    "diễn viên", "người mẫu", "siêu mẫu", "hoa hậu", "á hậu", "hoa khôi", "đạo diễn", "nhà thiết kế",
+    "ntk", "biên đạo", "nhà thơ", "nsnd", "nsưt", "vũ công", "giám khảo"})
 
 # Kin before a name say it is a person's: "vợ của John Legend", "Chồng của Tần Thư Bồi".
 # Not "bố": "tuyên bố của Bộ Thống nhất", "công bố của ...".
@@ -237,7 +245,7 @@ FOREIGN_NOT_A_NAME = frozenset(
     "honda yamaha toyota suzuki samsung iphone galaxy borussia bayern inter atletico olympique "
     "dynamo featuring feat magazine mag today business insider worldwide global weekly herald tribune "
     "telegraph guardian observer monitor gazette review artist artists song songs sales "
-    "touring".split()
+    "touring top hot".split()
 )
 # The first word of a medium's name: "phóng viên Báo Công lý", "Báo Người Lao Động" (not
 # "Trường Vũ" or "Đường Quý Lễ", whose first words are also a given name and a surname).
@@ -331,7 +339,8 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng|"
     # Cities, named as often as provinces ("Tổng giám đốc Eurowindow Nha Trang").
     "Nha Trang|Đà Lạt|Quy Nhơn|Buôn Ma Thuột|Pleiku|Biên Hòa|Rạch Giá|Cam Ranh|Sa Pa|Phú Quốc|"
-    "Côn Đảo|Móng Cái|Đồng Hới|"
+    "Côn Đảo|Móng Cái|Đồng Hới|Sài Gòn|Phú Nhuận|Gò Vấp|Bình Thạnh|Hóc Môn|Củ Chi|Nhà Bè|Cần Giờ|"
+    "Long Biên|Từ Liêm|"
     # Regions, and places whose name holds a particle ("Rio de Janeiro").
     "Đông Nam Á|Đông Á|Nam Á|Trung Á|Tây Á|Trung Đông|Bắc Mỹ|Nam Mỹ|Mỹ Latinh|Mỹ La-tinh|Đông Âu|"
     "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro|Bà Rịa-Vũng Tàu|"
@@ -360,7 +369,7 @@ STREET_NAMES = frozenset(" ".join(p.lower().split()) for p in (
 # Two words before a name that make it a street, a bank or a shop: "ngã ba Xã Đàn - Phạm Ngọc
 # Thạch", "ngân hàng Banco del Austro".
 PLACE_CONTEXT_PAIRS = frozenset({"ngã ba", "ngã tư", "ngã năm", "ngã sáu", "giao lộ", "nút giao",
-                                 "vòng xoay", "bùng binh", "cánh đồng", "số nhà", "khu phố", "ngân hàng",
+                                 "vòng xoay", "bùng binh", "cánh đồng", "chung cư", "số nhà", "khu phố", "ngân hàng",
                                  "nhà băng", "cửa hàng"})
 
 # Words before a name that make it a street, a school or a place rather than a person

@@ -958,3 +958,27 @@ def test_eighteenth_pass_not_people(text: str) -> None:
 ])
 def test_eighteenth_pass_numbers(text: str, expected: list[tuple[float, float | None, str]]) -> None:
     assert [(n.value, n.upper, n.unit) for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # A stage name after a role of the arts, with what kind between (Cluster_169/1104), the
+    # later names of its list (Cluster_169/1104, Cluster_126/818), "sỹ" for "sĩ" (Cluster_167/1096).
+    ("Phía Việt Nam có sự tham gia của nghệ sĩ đàn nhị Thùy Anh và ca sĩ Thùy Chi.", {"Thùy Anh", "Thùy Chi"}),
+    ("Với thời trang, các nhà thiết kế Minh Hạnh, Quang Huy và Xuân Hảo mang đến ba bộ sưu tập.",
+     {"Minh Hạnh", "Quang Huy", "Xuân Hảo"}),
+    ("Buổi giao lưu có sự tham gia của các diễn viên: Trịnh Kim Chi, Hiền Mai, Mai Hàn.",
+     {"Trịnh Kim Chi", "Hiền Mai", "Mai Hàn"}),
+    ("Trong đó có gia đình ca sỹ Trang Nhung, cô và con gái đích thân hát.", {"Trang Nhung"}),
+    ("Hoa khôi Nam Em diện áo dài trắng, hát “Tình Bolero”.", {"Nam Em"}),  # Cluster_170/1110
+])
+def test_stage_names_after_a_role_of_the_arts(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Ca sĩ Hàn Quốc đến Việt Nam biểu diễn.",  # a place, whole
+    "Cặp đôi quen nhau từ khi Hoa hậu chuyển vào Sài Gòn sinh sống.",  # Cluster_284/1851
+    "Căn hộ ở Lô B chung cư Hồ Văn Huê, Phú Nhuận (TP HCM) bị lừa bán.",  # Cluster_051/339
+])
+def test_a_place_after_a_role_of_the_arts_is_no_stage_name(text: str) -> None:
+    assert names_in(text) == set()
