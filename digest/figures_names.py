@@ -36,7 +36,7 @@ from digest.figures_famous import famous_full_name, famous_surname
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
     ARTIST_ROLES, CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KIN_OF_NOUNS, KOREAN_SURNAMES,
-    NAME_LIST_JOINS, PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, ROLE_NOUNS, SURNAMES, VERB_STOP,
+    NAME_LIST_JOINS, PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SURNAMES, VERB_STOP,
 )
 
 ROLE_HEADING = re.compile(
@@ -84,7 +84,7 @@ ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
 NOT_QUALIFIERS = VERB_STOP | frozenset(
     "nhưng còn hay hoặc rồi đội tuyển clb bộ ty đoàn hãng báo đài trường viện ban sở".split())
 # Before a country and a name, "người" says whose nationality: "tay vợt người Ấn Độ Aditya Joshi".
-NATIONALITY_QUALIFIERS = NOT_QUALIFIERS - {"người"}
+NATIONALITY_QUALIFIERS = NOT_QUALIFIERS - {"người", "đội", "tuyển"}  # "phát ngôn viên quân đội Iraq Yahya Rasoul"
 # Before a given name, a saint's: the name is a place's ("San Jose", "Santa Maria").
 # Words before a list of people: "những trụ cột như Dempsey, Tim Howard", "phò tá cho Moyes và Van Gaal".
 LIST_OPENERS = frozenset({"như", "gồm", "là", "cả", "cho", "với", "thay", "trước"})
@@ -216,8 +216,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key)
                  and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1])  # not "Ban Giám Khảo Cannes"
                  and not named_as_a_thing(reader, reader.span_text(i, end)))  # "tàu sân bay John C.Stennis"
-             or famous_full_name([t.text for t in reader.tokens[i:end]])  # "Van Gaal", "Famke Janssen"
-             and not named_as_a_thing(reader, reader.span_text(i, end))]
+]
+    found += [(i, end) for i, end in runs if (i, end) not in found and famous_run(reader, i, end)]
     found += [(k, end) for i, end in runs if (k := reader.after_places(i, end)) < end and (k, end) not in found
               and reader.age_follows(end)  # "đồng hương Trung Quốc Wei Yi (elo 2.694)"
               and (could_be_name(reader, k, end) or end - k == 1 and reader.lone_foreign_name(k))]
@@ -255,6 +255,17 @@ def lone_name_cued(reader: Reader, i: int) -> bool:
         role_shortly_before(reader, i, LONE_NAME_ROLES, LONE_NAME_QUALIFIERS, NOT_LONE_NAME_QUALIFIERS)
         or role_follows(reader, i + 1) or quoted(reader, i)
         or _kin_or_role_in_apposition(reader, i) or famous_lone_name(reader, i))
+
+
+def famous_run(reader: Reader, i: int, end: int) -> bool:
+    """Whether run [i, end) is a famous person's full name ("Famke Janssen") or its tail from a
+    particle ("Van Gaal"), not named as a thing nor after a word of a street or a place; after
+    a preposition of place it is still the person: "sẽ không để mắt tới Pep Guardiola"."""
+    words = [t.text for t in reader.tokens[i:end]]
+    known = famous_full_name(words) or end - i == 2 and reader.tokens[i].key in GIVEN_NAMES and famous_surname(words[-1])
+    if end - i < 2 or not known or named_as_a_thing(reader, reader.span_text(i, end)) or reader.street_at(i, end):
+        return False
+    return not (reader.adjacent(i) and reader.tokens[i - 1].key in PLACE_CONTEXT - PLACE_PREPOSITIONS)
 
 
 def famous_lone_name(reader: Reader, i: int) -> bool:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from digest.errors import InputError
-from digest.figures_words import ADMINISTRATIVE_UNITS, CONTEST, ROLE_NOUNS
+from digest.figures_words import ADMINISTRATIVE_UNITS, CONTEST, ROLE_NOUNS, SPEECH_VERBS
 from digest.models import Number
 from digest.text import dictionary_words, normalize
 
@@ -77,7 +77,7 @@ COUNT_NOUNS = (
     "đứa con", "trẻ", "vợ chồng", "quan chức", "cá nhân", "bị hại", "dân làng", "khẩu súng",
     "tòa nhà", "nhà máy", "hợp đồng", "đường bay", "tiền án", "mẫu", "mẫu xe", "gói",
     "đoạn", "cá thể", "làn xe", "đề cử", "danh hiệu", "giải", "giải thưởng", "chức vô địch",
-    "ván", "trận thắng", "trận hòa", "trận thua", "sổ tiết kiệm",
+    "ván", "trận thắng", "trận hòa", "trận thua", "sổ tiết kiệm", "liên đoàn", "bản đồ",
     "tác giả", "hành vi", "tội danh", "bộ", "bộ sưu tập", "lính", "lính cứu hỏa", "chi nhánh",
     "máy", "thiết bị", "bài", "bài báo", "ca khúc", "bộ phim", "chỗ ngồi", "ghế", "dn",
     *ROLE_NOUNS,
@@ -134,9 +134,9 @@ NOT_A_FIGURE_BEFORE = frozenset(
 PERIODS = frozenset({"ngày", "tuần", "tháng", "năm", "quý"})
 CURRENCY_CODES = frozenset(CURRENCIES.values())
 # Longer words that end in one of those: "tổng số 589 tuyến" is a total, "lên con số 175 triệu
-# bảng Anh" and "cung cấp 18 tàu tuần tra" are figures, though "số 44" is an address and "cấp
-# 3" a level.
-LONGER_WORD_BEFORE = re.compile(r"(?:^|\s)(?:tổng số|con số|cung cấp)$")
+# bảng Anh", "cung cấp 18 tàu tuần tra" and "bộ sưu tập 65 bản đồ" are figures, though "số 44"
+# is an address, "cấp 3" a level and "tập 5" an episode.
+LONGER_WORD_BEFORE = re.compile(r"(?:^|\s)(?:tổng số|con số|cung cấp|sưu tập)$")
 
 # "điều" is an article's number ("khoản 2, điều 135"), but after these a verb, to dispatch:
 # "đã điều 6 xe nước", "khẩn trương điều 15 xe cứu thương".
@@ -200,6 +200,10 @@ COORDINATED_NOUN = re.compile(r",[ \t\u00a0]*(" + _alternation(COUNT_NOUNS) + r"
 MATCH_RESULT = re.compile(r"[ \t\u00a0]+(thắng|hòa|hoà|thua)(?=[ \t\u00a0]*[,;)]|[ \t\u00a0]+và\b)", re.IGNORECASE)
 PART_OF = re.compile(r"[ \t\u00a0]+trong số(?![^\W\d_])", re.IGNORECASE)
 PER_UNIT = re.compile(r"[ \t\u00a0]*/[ \t\u00a0]*(" + _alternation(PER_UNITS) + r")(?![^\W\d_])", re.IGNORECASE)
+# Verbs of speech that are no nouns too (unlike "500 bình luận", "2 thông báo").
+VERBS_OF_SPEECH_ONLY = frozenset(SPEECH_VERBS) - {"bình luận", "thông báo", "nhận xét", "nhận định", "tuyên bố",
+                                                  "phát biểu", "ý kiến"}
+THOUSANDS_COMMA = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")  # thousands written the English way
 RANGE_JOIN = re.compile(r"[ \t\u00a0]*(?:-|–|—|đến|tới)[ \t\u00a0]*")
 AT_LEAST_AFTER = re.compile(r"[ \t\u00a0]+(trở lên|trở xuống)")
 QUALIFIER_BEFORE = re.compile(r"(?<![^\W\d_])(" + _alternation(QUALIFIERS) + r")[ \t\u00a0]+$", re.IGNORECASE)
@@ -304,7 +308,7 @@ def _noun_in_word_list(written: str, text: str, pos: int) -> tuple[str, int] | N
     lowered = [w for w in words.groups() if w and w.islower()]
     for size in range(len(lowered), 1, -1):
         noun = " ".join(lowered[:size])
-        if noun in NOT_COUNTED:
+        if noun in NOT_COUNTED or noun in VERBS_OF_SPEECH_ONLY:  # "vùng Cảnh sát biển 2 bày tỏ"
             return None
         if normalize(noun) in dictionary_words() or _i_spelling(normalize(noun)) in dictionary_words():
             return noun, words.end(size)
@@ -559,6 +563,8 @@ def _read_figure(text: str, match: re.Match[str]) -> tuple[_Reading | None, int]
     unit = read_unit(text, match.end(), match.group(1)) or _unit_of_dimension(text, match.end())
     if unit and unit.unit == "m" and unit.end == match.end() + 1:
         low, unit = _with_centimetres(text, low, unit)
+    if unit and unit.counted and unit.factor == 1 and THOUSANDS_COMMA.fullmatch(match.group(1)):
+        low = float(match.group(1).replace(",", ""))  # "hơn 1,700 căn": no count has a fraction (but "16,875 triệu cổ phần")
     end = unit.end if unit else match.end()
     if ranged := _read_range(text, end, low, unit):
         value, upper, unit = ranged

@@ -37,7 +37,8 @@ ROLE_NOUNS = frozenset({
     "huấn luyện viên", "hlv", "tuyển thủ", "xạ thủ", "danh thủ", "giám khảo", "ngôi sao", "dj",
     "huyền thoại", "nhà kinh tế", "nhà kinh tế học", "nhà phân tích", "đội trưởng",
     "tay súng", "thủ thành", "giáo sĩ", "hoa khôi", "danh ca", "biên đạo", "họa sĩ", "nhà thơ",
-    "nsnd", "nsưt", "nghệ sĩ nhân dân", "nghệ sĩ ưu tú", "vũ công",
+    "nsnd", "nsưt", "nghệ sĩ nhân dân", "nghệ sĩ ưu tú", "vũ công", "công tố viên", "kiểm sát viên",
+    "điều tra viên", "phát ngôn viên",
     *CANDIDATES,
 })
 ROLE_NOUNS |= {role.replace("sĩ", "sỹ") for role in ROLE_NOUNS if "sĩ" in role}  # "ca sỹ Trang Nhung", as often written
@@ -229,7 +230,7 @@ NAME_LIST_JOINS = frozenset({",", ";", "và", "&", "lẫn", "cùng", "hay", "ho�
 
 # Lower-case words inside a foreign name: "Van der Bellen", "Leonardo da Vinci", "bin Salman",
 # "Yasir Al Rumayyan".
-NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn al el ter ten".split())
+NAME_PARTICLES = frozenset("van von der den de del della di da dos du la le bin ibn al el ul ter ten".split())
 
 # Words that make a run of foreign-looking capitals an organisation, a place or a work rather
 # than a person: "Manchester Evening News", "Old Trafford", "Huayi Brothers", "Honda Winner".
@@ -245,11 +246,12 @@ FOREIGN_NOT_A_NAME = frozenset(
     "honda yamaha toyota suzuki samsung iphone galaxy borussia bayern inter atletico olympique "
     "dynamo featuring feat magazine mag today business insider worldwide global weekly herald tribune "
     "telegraph guardian observer monitor gazette review artist artists song songs sales "
-    "touring top hot".split()
+    "touring top hot petro".split()
 )
-# The first word of a medium's name: "phóng viên Báo Công lý", "Báo Người Lao Động" (not
-# "Trường Vũ" or "Đường Quý Lễ", whose first words are also a given name and a surname).
-MEDIA_WORDS = frozenset({"báo", "tờ", "kênh", "đài"})
+# The first word of a medium's or a ministry's name: "phóng viên Báo Công lý", "Báo Người Lao
+# Động", "Phát ngôn viên Bộ Quốc phòng" (not "Trường Vũ" or "Đường Quý Lễ", whose first words
+# are also a given name and a surname).
+MEDIA_WORDS = frozenset({"báo", "tờ", "kênh", "đài", "bộ", "sở", "cục"})
 # Brands that are also Japanese surnames: after an honorific, a person's ("ông Osamu Suzuki").
 SURNAME_BRANDS = frozenset({"suzuki", "honda", "yamaha"})
 
@@ -279,7 +281,7 @@ TITLE_HEADS = tuple(tuple(h.split()) for h in (
 FOREIGN_HEADS = frozenset(tuple(h.split()) for h in (
     "tổng thống", "thủ tướng", "ngoại trưởng", "bộ trưởng", "chủ tịch", "giám đốc",
     "tổng giám đốc", "đại sứ", "quốc vương", "nhà vua", "thống đốc", "thị trưởng",
-    "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ", "người phát ngôn", "huấn luyện viên", "hlv",
+    "thượng nghị sĩ", "thượng nghị sỹ", "nghị sĩ", "người phát ngôn", "phát ngôn viên", "huấn luyện viên", "hlv",
     "ceo", "tổng thư ký", "phó chủ tịch", "bí thư", "cố vấn", *ROYAL_TITLES))
 
 # Heads that may stand before a one-word foreign name: "Tổng thống Sisi", but not "HLV Chelsea".
@@ -340,7 +342,7 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     # Cities, named as often as provinces ("Tổng giám đốc Eurowindow Nha Trang").
     "Nha Trang|Đà Lạt|Quy Nhơn|Buôn Ma Thuột|Pleiku|Biên Hòa|Rạch Giá|Cam Ranh|Sa Pa|Phú Quốc|"
     "Côn Đảo|Móng Cái|Đồng Hới|Sài Gòn|Phú Nhuận|Gò Vấp|Bình Thạnh|Hóc Môn|Củ Chi|Nhà Bè|Cần Giờ|"
-    "Long Biên|Từ Liêm|"
+    "Long Biên|Từ Liêm|Saigon|"
     # Regions, and places whose name holds a particle ("Rio de Janeiro").
     "Đông Nam Á|Đông Á|Nam Á|Trung Á|Tây Á|Trung Đông|Bắc Mỹ|Nam Mỹ|Mỹ Latinh|Mỹ La-tinh|Đông Âu|"
     "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro|Bà Rịa-Vũng Tàu|"
@@ -373,9 +375,9 @@ PLACE_CONTEXT_PAIRS = frozenset({"ngã ba", "ngã tư", "ngã năm", "ngã sáu"
                                  "nhà băng", "cửa hàng"})
 
 # Words before a name that make it a street, a school or a place rather than a person
-# ("CAP Phạm Đình Hổ": the police of the ward of that name).
+# ("CAP Phạm Đình Hổ": the police of the ward of that name), and the prepositions of a place.
+PLACE_PREPOSITIONS = frozenset("tại ở về từ đến tới sang qua".split())
 PLACE_CONTEXT = frozenset(
     "đường phố tỉnh huyện quận xã phường thôn ấp thị trấn thành phố tp sông hồ núi đảo cầu "
-    "cảng chợ trường học viện giải tàu khu làng chùa đền hầm thpt thcs ruộng cap cax tại ở "
-    "về từ đến tới sang qua".split()
-)
+    "cảng chợ trường học viện giải tàu khu làng chùa đền hầm thpt thcs ruộng cap cax".split()
+) | PLACE_PREPOSITIONS

@@ -982,3 +982,32 @@ def test_stage_names_after_a_role_of_the_arts(text: str, names: set[str]) -> Non
 ])
 def test_a_place_after_a_role_of_the_arts_is_no_stage_name(text: str) -> None:
     assert names_in(text) == set()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # From the misses of seeds 503-587 (no longer held out).
+    ("Mourinho sẽ không ‘để mắt' tới Pep Guardiola", {"Mourinho", "Pep Guardiola"}),  # Cluster_183/1195
+    ("Theo công tố viên Ismael Quintanilla, băng nhóm đã bắt và giam Pulido.", {"Ismael Quintanilla"}),
+    ("Kế hoạch được công bố bởi phát ngôn viên quân đội Iraq Yahya Rasoul trên truyền hình.",
+     {"Yahya Rasoul"}),  # Cluster_237/1558
+    ("Phát ngôn viên Bộ Quốc phòng Nitin Wakanker cũng chỉ xác nhận như vậy.", {"Nitin Wakanker"}),
+    ("Theo tin từ Bloomberg, phát ngôn viên Hidehiro Hirano của Suzuki nói rằng.", {"Hidehiro Hirano"}),
+    ('"Đó là một cuộc tấn công", Anwar ul Haq Kakar, một phát ngôn viên của chính phủ, cho biết.',
+     {"Anwar ul Haq Kakar"}),  # Cluster_093/611
+    ("Tiền đạo: Gareth Bale, Hal Robson-Kanu, Sam Vokes, Simon Church, David Cotterill.",
+     {"Gareth Bale", "Hal Robson-Kanu", "Sam Vokes", "Simon Church", "David Cotterill"}),  # Cluster_176/1144
+])
+def test_names_from_the_misses_of_seeds_503_to_587(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tổng nguồn cung của Phú Quốc có hơn 1,700 căn từ sáu dự án.", [(1700, "căn")]),  # Cluster_075/498
+    ("Ngân hàng bán đấu giá 16,875 triệu cổ phần.", [(16_875_000, "cổ phần")]),  # a decimal before a multiplier
+    ("Giải đấu quy tụ 16 đội bóng từ 2 liên đoàn CONMEBOL và CONCACAF.", [(16, "đội bóng"), (2, "liên đoàn")]),
+    ("Triển lãm có bộ sưu tập 65 bản đồ chứng minh chủ quyền.", [(65, "bản đồ")]),  # Cluster_272/1783
+    ("Chính trị viên vùng Cảnh sát biển 2 bày tỏ niềm vui.", []),  # Cluster_022/148: a verb of speech
+    ("Đoạn clip thu hút hơn 500 bình luận.", [(500, "bình luận")]),  # but a comment is counted
+])
+def test_numbers_from_the_misses_of_seeds_503_to_587(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(n.value, n.unit) for n in find_numbers(text)] == expected
