@@ -77,7 +77,9 @@ COUNT_NOUNS = (
     "đứa con", "trẻ", "vợ chồng", "quan chức", "cá nhân", "bị hại", "dân làng", "khẩu súng",
     "tòa nhà", "nhà máy", "hợp đồng", "đường bay", "tiền án", "mẫu", "mẫu xe", "gói",
     "đoạn", "cá thể", "làn xe", "đề cử", "danh hiệu", "giải", "giải thưởng", "chức vô địch",
-    "ván", "trận thắng", "trận hòa", "trận thua", "sổ tiết kiệm", "liên đoàn", "bản đồ",
+    "ván", "trận thắng", "trận hòa", "trận thua", "sổ tiết kiệm", "liên đoàn", "bản đồ", "dân",
+    "dân thường", "dân quân", "vòng đấu", "đồng phạm", "đồng nghiệp", "đồng đội", "đồng hương",
+    "đồng bào",
     "tác giả", "hành vi", "tội danh", "bộ", "bộ sưu tập", "lính", "lính cứu hỏa", "chi nhánh",
     "máy", "thiết bị", "bài", "bài báo", "ca khúc", "bộ phim", "chỗ ngồi", "ghế", "dn",
     *ROLE_NOUNS,
@@ -95,9 +97,10 @@ SCORE_NOUNS = frozenset({"điểm", "bàn thắng"})
 ABBREVIATED_NOUNS = {"dn": "doanh nghiệp"}
 
 # A unit or counted noun that is the first half of another word: "1/5 con số", "12 ca nô",
-# a coordinate "105,53 độ kinh Đông".
+# a coordinate "105,53 độ kinh Đông", "9 đồng phạm" (accomplices, not 9 đồng).
 NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "độ kinh", "độ vĩ",
-                         "lần lượt", "bao gồm"})
+                         "lần lượt", "bao gồm", "đồng phạm", "đồng nghiệp", "đồng đội", "đồng hương",
+                         "đồng bào", "đồng minh", "đồng môn", "đồng chí", "đồng hồ", "đồng sáng"})
 
 # A count whose noun is in no list ("2 mục tiêu", "5 thang máy", "20 phương án"): the words
 # after an integer are taken as its noun when they make a word of the Vietnamese word list, or
@@ -134,9 +137,10 @@ NOT_A_FIGURE_BEFORE = frozenset(
 PERIODS = frozenset({"ngày", "tuần", "tháng", "năm", "quý"})
 CURRENCY_CODES = frozenset(CURRENCIES.values())
 # Longer words that end in one of those: "tổng số 589 tuyến" is a total, "lên con số 175 triệu
-# bảng Anh", "cung cấp 18 tàu tuần tra" and "bộ sưu tập 65 bản đồ" are figures, though "số 44"
-# is an address, "cấp 3" a level and "tập 5" an episode.
-LONGER_WORD_BEFORE = re.compile(r"(?:^|\s)(?:tổng số|con số|cung cấp|sưu tập)$")
+# bảng Anh", "trong số 6 triệu cử tri", "cung cấp 18 tàu tuần tra", "bộ sưu tập 65 bản đồ" and
+# "triệu tập 30 cầu thủ" are figures, though "số 44" is an address, "cấp 3" a level and "tập 5"
+# an episode.
+LONGER_WORD_BEFORE = re.compile(r"(?:^|\s)(?:tổng số|con số|trong số|cung cấp|sưu tập|triệu tập)$")
 
 # "điều" is an article's number ("khoản 2, điều 135"), but after these a verb, to dispatch:
 # "đã điều 6 xe nước", "khẩn trương điều 15 xe cứu thương".

@@ -33,7 +33,8 @@ def figures_of(text: str) -> list[tuple[str, float, str]]:
      "lòng hồ Tà Rục.", [("7 nữ sinh", 7, "nữ sinh")]),
     # Cluster_059/396: a match record.
     ("Hải Phòng mới thua 1 trận sau 10 vòng đấu (8 thắng, 1 hòa, 1 thua).",
-     [("1 trận", 1, "trận"), ("8 thắng", 8, "thắng"), ("1 hòa", 1, "hòa"), ("1 thua", 1, "thua")]),
+     [("1 trận", 1, "trận"), ("10 vòng đấu", 10, "vòng đấu"), ("8 thắng", 8, "thắng"), ("1 hòa", 1, "hòa"),
+      ("1 thua", 1, "thua")]),
     # Cluster_087/573
     ("Bị bắt giữ cùng với tang vật gồm 6 kg ma túy “đá”, 1 khẩu súng ngắn, 15 viên đạn.",
      [("6 kg", 6, "kg"), ("1 khẩu súng", 1, "khẩu súng"), ("15 viên", 15, "viên")]),
@@ -1010,4 +1011,21 @@ def test_names_from_the_misses_of_seeds_503_to_587(text: str, names: set[str]) -
     ("Đoạn clip thu hút hơn 500 bình luận.", [(500, "bình luận")]),  # but a comment is counted
 ])
 def test_numbers_from_the_misses_of_seeds_503_to_587(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(n.value, n.unit) for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # From the misses of seeds 593-727 (no longer held out).
+    ("HLV Chris Coleman đã triệu tập 30 cầu thủ chất lượng nhất.", [(30, "cầu thủ")]),  # not "tập 30", an episode
+    ("Trong số 6 triệu cử tri Áo, có 900.000 người chọn bầu qua bưu điện.",
+     [(6_000_000, "cử tri"), (900_000, "người")]),  # Cluster_082/541: not "số 6", an address
+    ("Tỉ lệ là 4,4% trong số 25 triệu dân.", [(4.4, "%"), (25_000_000, "dân")]),  # Cluster_236/1551
+    ("Họ mới thua 1 trận sau 10 vòng đấu.", [(1, "trận"), (10, "vòng đấu")]),  # Cluster_059/396
+    # "đồng" that begins a word is no money: Cluster_196/1287, Cluster_058/390, Cluster_237/1559.
+    ("Trong số 9 đồng phạm phải ra hầu tòa có cả con gái ông ta.", [(9, "đồng phạm")]),
+    ("Anh cùng 2 đồng đội rời sân.", [(2, "đồng đội")]),
+    ("Vụ tấn công làm 8 dân thường thiệt mạng.", [(8, "dân thường")]),
+    ("Chiếc đồng hồ giá 9 đồng.", [(9, "VND")]),
+])
+def test_numbers_from_the_misses_of_seeds_593_to_727(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(n.value, n.unit) for n in find_numbers(text)] == expected
