@@ -92,7 +92,7 @@ SAINTS = frozenset({"san", "santa", "santo", "são", "saint", "st", "sankt"})
 # Before one foreign word, fewer roles and qualifiers are trusted: "nghệ sĩ violon Marica",
 # "tiền đạo ngoại Osmar", but not "Phó Tổng Giám đốc ngân hàng VPBank", "phóng viên Reuters",
 # "cựu ngôi sao vùng Ruhr", "nạn nhân thảm họa Hillsborough".
-LONE_NAME_ROLES = ROLE_NOUNS - {"phóng viên", "nhà báo", "đối tượng", "nạn nhân"}
+LONE_NAME_ROLES = ROLE_NOUNS - {"phóng viên", "nhà báo", "đối tượng", "nạn nhân", "tiến sĩ", "tiến sỹ", "giáo sư"}
 LONE_NAME_QUALIFIERS = 2
 MAX_THING_QUALIFIERS = 2
 NOT_LONE_NAME_QUALIFIERS = NOT_QUALIFIERS | PLACE_CONTEXT | frozenset(
@@ -212,6 +212,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
              if reader.speech_follows(end, start=i) or end in title_follows or role_follows(reader, end)
              or end - i >= 2 and reader.country_follows(end) and not named_as_a_thing(reader, reader.span_text(i, end))
              or role_shortly_before(reader, i) or quoted(reader, i) or initialled(reader, i, end)
+             or end - i >= 2 and role_right_before(reader, i)  # "văn phòng tổng thống Ashraf Ghani"
+             and not named_as_a_thing(reader, reader.span_text(i, end))  # not "chủ tịch Metal Shark" ... "tàu Metal Shark"
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key)
                  and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1])  # not "Ban Giám Khảo Cannes"

@@ -29,6 +29,7 @@ ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 AGE_AFTER = re.compile(r"\s*[(,\-–]\s*(?:[0-9]{1,3}\s*(?:tháng\s+)?tuổi|sn\b|sinh năm|quốc tịch|(?:[^()\n,]{2,25},\s*)?elo\s*[0-9])",
                        re.IGNORECASE)
 # "(Trung Quốc)", "(Ấn Độ, Elo 2336)": the country first in the brackets.
+SPEECH_ADVERBS = frozenset({"đã", "cũng", "vừa", "từng", "còn"})  # between a name and its verb of speech
 COUNTRY_IN_BRACKETS = re.compile(r"\s*\(\s*([^()\n,]{2,25}?)\s*[,)]")
 # A word of place after the verb or the word of time it belongs to, not before a place: "vượt
 # qua David Ferrer" (to beat), "thuộc về Lionel Messi" (to belong to), "nhắc đến Prince", "mùa
@@ -373,6 +374,8 @@ class Reader:
         with `after_comma`, also after the comma that closes an apposition a comma opened
         before token `start`: "Phát ngôn viên của ..., Jeannie Groeneveld, cho biết"."""
         after_comma = start is not None and self.gap_before(start).strip() == ","
+        if end < len(self.tokens) and self.tokens[end].key in SPEECH_ADVERBS and self.adjacent(end):
+            end += 1  # "Egidio Torre Cantu đã nói", "Forrest cũng cho biết"
         for verb in SPEECH_VERBS:
             words = verb.split()
             if all(end + k < len(self.tokens) and self.tokens[end + k].key == w

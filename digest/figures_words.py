@@ -38,7 +38,7 @@ ROLE_NOUNS = frozenset({
     "huyền thoại", "nhà kinh tế", "nhà kinh tế học", "nhà phân tích", "đội trưởng",
     "tay súng", "thủ thành", "giáo sĩ", "hoa khôi", "danh ca", "biên đạo", "họa sĩ", "nhà thơ",
     "nsnd", "nsưt", "nghệ sĩ nhân dân", "nghệ sĩ ưu tú", "vũ công", "công tố viên", "kiểm sát viên",
-    "điều tra viên", "phát ngôn viên",
+    "điều tra viên", "phát ngôn viên", "diva", "tiến sĩ", "giáo sư",
     *CANDIDATES,
 })
 ROLE_NOUNS |= {role.replace("sĩ", "sỹ") for role in ROLE_NOUNS if "sĩ" in role}  # "ca sỹ Trang Nhung", as often written
@@ -86,7 +86,7 @@ FOREIGN_HONORIFICS = frozenset({"ông", "bà", "cô", "ngài", "sir", "lord", "�
 # Honorifics that, capitalised at the start of a sentence, are read as part of the run of
 # capitals after them: "Bé Yana Kleshova (4 tuổi)", "Chị Nguyễn Thị Hoa cho biết", and "Sir
 # Alex Ferguson" anywhere.
-LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị", "sir", "lord"})
+LEADING_HONORIFICS = frozenset({"ông", "bà", "ngài", "bé", "cụ", "chị", "sir", "lord", "diva"})
 
 # Nouns for a person that, after a comma and "một" or "là", say the name before them is a
 # person's: "Demi, một cô bé 12 tuổi", "Taylor Swift luôn là ngôi sao", "Sheryl Allison, mẹ
@@ -342,7 +342,7 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     # Cities, named as often as provinces ("Tổng giám đốc Eurowindow Nha Trang").
     "Nha Trang|Đà Lạt|Quy Nhơn|Buôn Ma Thuột|Pleiku|Biên Hòa|Rạch Giá|Cam Ranh|Sa Pa|Phú Quốc|"
     "Côn Đảo|Móng Cái|Đồng Hới|Sài Gòn|Phú Nhuận|Gò Vấp|Bình Thạnh|Hóc Môn|Củ Chi|Nhà Bè|Cần Giờ|"
-    "Long Biên|Từ Liêm|Saigon|"
+    "Long Biên|Từ Liêm|Saigon|Kiev|Kyiv|"
     # Regions, and places whose name holds a particle ("Rio de Janeiro").
     "Đông Nam Á|Đông Á|Nam Á|Trung Á|Tây Á|Trung Đông|Bắc Mỹ|Nam Mỹ|Mỹ Latinh|Mỹ La-tinh|Đông Âu|"
     "Tây Âu|Bắc Âu|Nam Âu|Trung Âu|Bắc Phi|Tây Phi|Đông Phi|Saudi|Rio de Janeiro|Bà Rịa-Vũng Tàu|"

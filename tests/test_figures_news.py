@@ -1029,3 +1029,22 @@ def test_numbers_from_the_misses_of_seeds_503_to_587(text: str, expected: list[t
 ])
 def test_numbers_from_the_misses_of_seeds_593_to_727(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(n.value, n.unit) for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # From the misses of the rest (no longer held out).
+    ("Trong khi đó, văn phòng tổng thống Ashraf Ghani đã xác nhận cuộc không kích này.", {"Ashraf Ghani"}),
+    ("Một thành viên của chính quyền bang Tamaulipas, Egidio Torre Cantu đã nói: “Điều quan trọng nhất”.",
+     {"Egidio Torre Cantu"}),  # Cluster_182/1188: an adverb before the verb of speech
+    ("CIES được thành lập từ năm 2005 bởi hai tiến sĩ Raffaele Poli và Loic Ravenel.",
+     {"Raffaele Poli", "Loic Ravenel"}),  # Cluster_231/1517
+    ("Diva Hồng Nhung bất bình lên tiếng.", {"Hồng Nhung"}),  # Cluster_174/1133: "Diva" a role
+])
+def test_names_from_the_misses_of_the_rest(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_a_role_right_before_a_firm_named_as_a_thing_is_no_person() -> None:
+    text = ("Mỹ sẽ cung cấp 18 tàu Metal Shark. “Chúng tôi có hợp đồng đóng 30 tàu”, ông Chris Allard, "
+            "chủ tịch Metal Shark khi thăm cơ sở ở Franklin, cho hay.")  # Cluster_102/663
+    assert names_in(text) == {"Chris Allard"}
