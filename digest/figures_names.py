@@ -263,9 +263,11 @@ def famous_run(reader: Reader, i: int, end: int) -> bool:
     """Whether run [i, end) is a famous person's full name ("Famke Janssen") or its tail from a
     particle ("Van Gaal"), not named as a thing nor after a word of a street or a place; after
     a preposition of place it is still the person: "sẽ không để mắt tới Pep Guardiola"."""
+    if end - i < 2:
+        return False
     words = [t.text for t in reader.tokens[i:end]]
     known = famous_full_name(words) or end - i == 2 and reader.tokens[i].key in GIVEN_NAMES and famous_surname(words[-1])
-    if end - i < 2 or not known or named_as_a_thing(reader, reader.span_text(i, end)) or reader.street_at(i, end):
+    if not known or named_as_a_thing(reader, reader.span_text(i, end)) or reader.street_at(i, end):
         return False
     return not (reader.adjacent(i) and reader.tokens[i - 1].key in PLACE_CONTEXT - PLACE_PREPOSITIONS)
 

@@ -29,6 +29,7 @@ ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 AGE_AFTER = re.compile(r"\s*[(,\-–]\s*(?:[0-9]{1,3}\s*(?:tháng\s+)?tuổi|sn\b|sinh năm|quốc tịch|(?:[^()\n,]{2,25},\s*)?elo\s*[0-9])",
                        re.IGNORECASE)
 # "(Trung Quốc)", "(Ấn Độ, Elo 2336)": the country first in the brackets.
+ARTIST_ROLE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(ARTIST_ROLES, key=len, reverse=True)) + r")(?![^\W\d_])")
 SPEECH_ADVERBS = frozenset({"đã", "cũng", "vừa", "từng", "còn"})  # between a name and its verb of speech
 COUNTRY_IN_BRACKETS = re.compile(r"\s*\(\s*([^()\n,]{2,25}?)\s*[,)]")
 # A word of place after the verb or the word of time it belongs to, not before a place: "vượt
@@ -308,8 +309,7 @@ class Reader:
         """Whether a role of the arts comes before token i in its sentence: "các nhà thiết kế
         Minh Hạnh, Quang Huy và Xuân Hảo" (for the later names of such a list)."""
         start = max(self.text.rfind(mark, 0, self.tokens[i].start) for mark in ".!?\n") + 1
-        before = modern_tone_placement(self.text[start:self.tokens[i].start]).lower()
-        return any(re.search(r"(?<![^\W\d_])" + role + r"(?![^\W\d_])", before) for role in ARTIST_ROLES)
+        return ARTIST_ROLE.search(modern_tone_placement(self.text[start:self.tokens[i].start]).lower()) is not None
 
     @cached_property
     def lone_words(self) -> frozenset[str]:
