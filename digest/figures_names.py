@@ -19,13 +19,19 @@ surname first, or foreign words that are not a place or an organisation) and one
   two one-syllable words: "lãnh tụ Bắc Triều Tiên Kim Jong Un", "Junsu (Kang Tae Oh)";
 - its first word is a given name common around the world: "Roger Federer", "Pep Guardiola",
   unless the article writes it after a word of an event, a medium, a place or a brand ("giải
-  Roland Garros", "tạp chí Marie Claire", "thương hiệu Louis Vuitton").
+  Roland Garros", "tạp chí Marie Claire", "thương hiệu Louis Vuitton");
+- it is a famous person's full name, or a common given name and a famous surname
+  (`figures_famous`): "Famke Janssen", "Van Gaal", "Andy Murray";
+- it is two or three Vietnamese words with no surname after a role of the arts, or in its list:
+  a stage name, "nghệ sĩ đàn nhị Thùy Anh", "các nhà thiết kế Minh Hạnh, Quang Huy và Xuân Hảo".
 One foreign word that is not a place or an organisation's is a person on the strongest of
 these: a role around it ("nghệ sĩ violon Marica", "Demi, một cô bé 12 tuổi"), a kin noun or a
 role in apposition before it ("con gái đầu lòng là Laura", "HLV hiện tại là Deila"), an age
 after it, or a list with a person where it is an item of its own ("Justin Bieber, Drake, Taylor
 Swift"; not "nhà sáng lập Lenovo, Jean Liu", nor "Sau cái chết của Mansour, Taliban tuyên bố");
-unless the article puts it after a club's or a place's word ("CLB Chelsea").
+unless the article puts it after a club's or a place's word ("CLB Chelsea"); and on its own
+when it is a famous person's surname, unless a thing's word, an abbreviation or a place says
+otherwise ("Mourinho còn nhắm đến Matic"; not "căn cứ Carroll", "CNN Turk").
 """
 
 from __future__ import annotations
