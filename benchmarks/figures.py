@@ -213,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         [f"story_figures, {STORIES_TIMED} stories ({story_articles} articles), s",
          f"{story_seconds:.2f}", f"< {SECONDS_TIMED}", met(story_seconds < SECONDS_TIMED)],
     ])
+    print(f"({judged_on}: what the rules give now. Once its misses are read and fixed it judges no more;\n"
+          " its first run, the blind one, is in docs/figures.md.)")
     if args.misses:
         for sample, (people, numbers) in tallies.items():
             for what, items in (("people missed", people.missed), ("people wrong", people.wrong),
