@@ -71,7 +71,7 @@ NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu"
                        "tập đoàn", "khách sạn", "nhà hát", "bảo tàng", "trường", "đại học", "tàu",
                        "sân bay", "cầu", "đường", "phố", "đại lộ", "quỹ", "giải thưởng", "tượng",
                        "tạp chí", "tờ", "báo", "kênh", "đài", "ban nhạc", "nhóm nhạc", "album",
-                       "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ")
+                       "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ", "chung cư", "căn hộ")
 NOT_A_PERSON_CUE = r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+"
 # Before a famous surname (or the first of a list it ends), the word of a thing named after
 # someone: "căn cứ Carroll", "súng máy Browning", "mẫu xe mới hybrid là Corolla và Levin".

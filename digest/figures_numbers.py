@@ -42,7 +42,7 @@ CURRENCIES = {
 
 MEASURE_UNITS = (
     "km2", "km²", "km/h", "km", "m2", "m²", "m3", "m³", "mét vuông", "mét khối", "mét", "m",
-    "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "mg", "lít", "ml",
+    "cm", "mm", "ha", "hecta", "héc-ta", "tấn", "tạ", "kg", "gram", "gam", "gr", "mg", "lít", "ml",
     "mw", "kw", "kwh", "gw", "gwh", "mwh", "độ c", "°c", "thùng", "teu", "hải lý", "dặm",
     "cây số", "inch", "độ", "độ richter", "richter", "mã lực", "phân khối", "cc", "dwt", "chỉ vàng",
     "lượng vàng", "carat", "feet", "dặm/giờ", "vòng/phút", "nm", "cv", "kv", "g",

@@ -38,7 +38,7 @@ ROLE_NOUNS = frozenset({
     "huyền thoại", "nhà kinh tế", "nhà kinh tế học", "nhà phân tích", "đội trưởng",
     "tay súng", "thủ thành", "giáo sĩ", "hoa khôi", "danh ca", "biên đạo", "họa sĩ", "nhà thơ",
     "nsnd", "nsưt", "nghệ sĩ nhân dân", "nghệ sĩ ưu tú", "vũ công", "công tố viên", "kiểm sát viên",
-    "điều tra viên", "phát ngôn viên", "diva", "tiến sĩ", "giáo sư",
+    "điều tra viên", "phát ngôn viên", "diva", "tiến sĩ", "giáo sư", "nhà điêu khắc",
     *CANDIDATES,
 })
 ROLE_NOUNS |= {role.replace("sĩ", "sỹ") for role in ROLE_NOUNS if "sĩ" in role}  # "ca sỹ Trang Nhung", as often written
@@ -371,7 +371,8 @@ STREET_NAMES = frozenset(" ".join(p.lower().split()) for p in (
 # Two words before a name that make it a street, a bank or a shop: "ngã ba Xã Đàn - Phạm Ngọc
 # Thạch", "ngân hàng Banco del Austro".
 PLACE_CONTEXT_PAIRS = frozenset({"ngã ba", "ngã tư", "ngã năm", "ngã sáu", "giao lộ", "nút giao",
-                                 "vòng xoay", "bùng binh", "cánh đồng", "chung cư", "số nhà", "khu phố", "ngân hàng",
+                                 "vòng xoay", "bùng binh", "cánh đồng", "chung cư", "đại lộ", "số nhà", "khu phố",
+                                 "ngân hàng",
                                  "nhà băng", "cửa hàng"})
 
 # Words before a name that make it a street, a school or a place rather than a person

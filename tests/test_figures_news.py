@@ -1048,3 +1048,18 @@ def test_a_role_right_before_a_firm_named_as_a_thing_is_no_person() -> None:
     text = ("Mỹ sẽ cung cấp 18 tàu Metal Shark. “Chúng tôi có hợp đồng đóng 30 tàu”, ông Chris Allard, "
             "chủ tịch Metal Shark khi thăm cơ sở ở Franklin, cho hay.")  # Cluster_102/663
     assert names_in(text) == {"Chris Allard"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # From the misses of the long articles (no longer held out).
+    ("Các vụ này đều ở đại lộ Nguyễn Tất Thành, đoạn thuộc tổ dân phố Nghĩa Cam.", set()),  # a boulevard
+    ("Từ vụ chung cư The Harmona, lộ rõ lỗ hổng pháp lý.", set()),  # Cluster_160/1049: an apartment block
+    ("Đây là tác phẩm do nhà điêu khắc Qvarsebo thiết kế.", {"Qvarsebo"}),  # Cluster_267/1753
+])
+def test_names_from_the_misses_of_the_long_articles(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_grams_written_gr() -> None:
+    text = "Trinh sát thu giữ 700 gr ma túy “đá” và bắt Tuấn cùng 300 gr ma túy."  # Cluster_087/573
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [(700, "gr"), (300, "gr")]
