@@ -98,7 +98,8 @@ SAINTS = frozenset({"san", "santa", "santo", "são", "saint", "st", "sankt"})
 # Before one foreign word, fewer roles and qualifiers are trusted: "nghệ sĩ violon Marica",
 # "tiền đạo ngoại Osmar", but not "Phó Tổng Giám đốc ngân hàng VPBank", "phóng viên Reuters",
 # "cựu ngôi sao vùng Ruhr", "nạn nhân thảm họa Hillsborough".
-LONE_NAME_ROLES = ROLE_NOUNS - {"phóng viên", "nhà báo", "đối tượng", "nạn nhân", "tiến sĩ", "tiến sỹ", "giáo sư"}
+LONE_NAME_ROLES = ROLE_NOUNS - {"phóng viên", "nhà báo", "đối tượng", "nạn nhân", "tiến sĩ", "tiến sỹ", "giáo sư",
+                                "sinh viên", "nhân viên"}
 LONE_NAME_QUALIFIERS = 2
 MAX_THING_QUALIFIERS = 2
 NOT_LONE_NAME_QUALIFIERS = NOT_QUALIFIERS | PLACE_CONTEXT | frozenset(
@@ -437,7 +438,7 @@ def _name_after_place(reader: Reader, i: int, end: int, known_surnames: set[str]
     if name is None or name == i or end - name < 2:
         return None
     if not role_shortly_before(reader, i, stops=NATIONALITY_QUALIFIERS) and not role_right_before(reader, i) \
-            and reader.tokens[end - 1].key not in known_surnames:
+            and reader.tokens[end - 1].key not in known_surnames and not reader.speech_follows(end):
         return None
     return (name, end) if could_be_name(reader, name, end) else None
 

@@ -4,6 +4,7 @@ places, honorifics and bylines (`Reader`), and the `Mention` of a person they pr
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,7 +12,7 @@ from typing import NamedTuple
 
 from digest.figures_text import WORD, modern_tone_placement
 from digest.figures_words import (
-    ARTIST_ROLES, CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS, NAME_LIST_JOINS,
+    ARTIST_ROLES, CONTEST, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, FOREIGN_SHORT_HEADS, HONORIFICS,
     NAME_PARTICLES, ONE_WORD_NOT_A_NAME, ORG_CONNECTORS, ORG_SYLLABLES, ORGANISATION_CUES, PLACE_CONTEXT,
     PLACE_CONTEXT_PAIRS, PLACE_NOUNS, PLACES, SPEECH_VERBS, STREET_NAMES, SURNAMES, TITLE_HEADS, TITLE_PREFIXES, VERB_STOP,
 )
@@ -23,6 +24,10 @@ ASCII_VIETNAMESE_SYLLABLE = re.compile(
     r"(?:uy|ua|uo|ue|ui|oa|oe|oi|ai|ao|au|ay|eo|eu|ia|iu|ie|[aeiouy])"
     r"(?:ch|ng|nh|[cmnpt]|[iyou])?"
 )
+# The lower-case letters of Vietnamese: a-z, đ, and the vowels with their marks and five tones.
+VIETNAMESE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ-'’") | frozenset(
+    unicodedata.normalize("NFC", vowel + tone) for vowel in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+    for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"))
 # The article of an Arabic name, written before its capital: "Bashar al-Assad", "Anwar al-Awlaki".
 ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 # What follows nobody but a person: an age, a year of birth, a nationality, a chess rating.
@@ -434,11 +439,12 @@ class Reader:
             return False
         before = self.text[self.tokens[i - 1].end:self.tokens[i].start]
         previous = self.tokens[i - 1]
-        # "Trung tâm Chất lượng Nông Lâm": a Vietnamese organisation's name goes on after a
-        # lower-case word (not "tay vợt người Tây Ban Nha hạ Facundo Bagnis", "Man City thay
-        # Manuel Pellegrini", nor before a foreign name: "bộ Ngoại giao John Kirby", "bộ trưởng
-        # Quốc phòng Manohar Parikar").
-        inside_name = previous.lowercase and previous.key not in NAME_LIST_JOINS | {"là", "của"} and self.adjacent(i) \
+        # "Trung tâm Chất lượng Nông Lâm", "Hải quân Hoàng Gia Australia": a Vietnamese
+        # organisation's name goes on after the lower-case second syllable of one of its words
+        # (not after a verb: "Hùng gặp Nguyễn Tiến Khanh", "Man City thay Manuel Pellegrini";
+        # nor before a foreign name: "bộ Ngoại giao John Kirby", "bộ trưởng Quốc phòng Manohar
+        # Parikar").
+        inside_name = previous.lowercase and previous.key in ORG_SYLLABLES | {"sản", "quân"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
             and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key) \
             and any(looks_vietnamese(t.key) for t in self.tokens[i:end])  # not "bộ trưởng Quốc phòng Manohar Parikar"
@@ -502,7 +508,8 @@ ORGANISATION_CUE_INDEX = by_first_word(ORGANISATION_CUES)
 
 
 def looks_vietnamese(word: str) -> bool:
-    """Whether a lower-case word could be a Vietnamese syllable ("minh" yes, "trump" no)."""
+    """Whether a lower-case word could be a Vietnamese syllable ("minh" yes, "trump" no, "müller"
+    no: a letter Vietnamese does not have)."""
     if not word.isascii():
-        return True
+        return all(c in VIETNAMESE_LETTERS for c in word)
     return all(ASCII_VIETNAMESE_SYLLABLE.fullmatch(part) for part in word.split("-"))

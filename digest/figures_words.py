@@ -39,6 +39,7 @@ ROLE_NOUNS = frozenset({
     "tay súng", "thủ thành", "giáo sĩ", "hoa khôi", "danh ca", "biên đạo", "họa sĩ", "nhà thơ",
     "nsnd", "nsưt", "nghệ sĩ nhân dân", "nghệ sĩ ưu tú", "vũ công", "công tố viên", "kiểm sát viên",
     "điều tra viên", "phát ngôn viên", "diva", "tiến sĩ", "giáo sư", "nhà điêu khắc",
+    "chủ tọa", "hội thẩm", "sinh viên", "nhân viên",
     *CANDIDATES,
 })
 ROLE_NOUNS |= {role.replace("sĩ", "sỹ") for role in ROLE_NOUNS if "sĩ" in role}  # "ca sỹ Trang Nhung", as often written

@@ -1063,3 +1063,22 @@ def test_names_from_the_misses_of_the_long_articles(text: str, names: set[str]) 
 def test_grams_written_gr() -> None:
     text = "Trinh sát thu giữ 700 gr ma túy “đá” và bắt Tuấn cùng 300 gr ma túy."  # Cluster_087/573
     assert [(n.value, n.unit) for n in find_numbers(text)] == [(700, "gr"), (300, "gr")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # From the misses of the second set of long articles (no longer held out).
+    ("Ngày 18/5, trinh sát phát hiện Hùng gặp Nguyễn Tiến Khanh (35 tuổi) gần cao tốc.",
+     {"Nguyễn Tiến Khanh"}),  # Cluster_124/806: "gặp", a verb, ends no organisation's name
+    ("Các cầu thủ Bayern: Neuer, Lahm, Boateng, Müller, Lewandowski.",
+     {"Neuer", "Lahm", "Boateng", "Müller", "Lewandowski"}),  # "ü" is no Vietnamese letter
+    ("Khi thẩm phán, chủ tọa Nguyễn Cường chất vấn bị cáo.", {"Nguyễn Cường"}),  # Cluster_197/1299
+    ('"Chúng tôi sốc" - sinh viên Mohsen Zayyoud tại Jableh chia sẻ.', {"Mohsen Zayyoud"}),  # Cluster_107/691
+    ("Người đứng đầu Đài Quan sát Nhân quyền Syria Rami Abdel Rahman nói rằng họ không nghi ngờ gì.",
+     {"Rami Abdel Rahman"}),  # a verb of speech after a name that follows a country
+])
+def test_names_from_the_misses_of_the_second_long_articles(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+def test_an_organisation_goes_on_after_the_second_syllable_of_its_word() -> None:
+    assert names_in("Thuyền trưởng là nữ trung tá của Hải quân Hoàng Gia Australia.") == set()
