@@ -213,6 +213,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     `title_follows` the token positions where "NAME, TITLE" has its title.
     """
     alone_unnamed = {reader.tokens[i].key for i, end in runs if end - i == 1}
+    runs = runs + [tail for i, end in runs if (tail := _after_organisation_word(reader, i, end))]
     alone = alone_unnamed | {reader.tokens[m.first_token].key for m in known if m.short}
     shaped = [(i, end) for i, end in runs if name_shaped(reader, i, end)]
     found = [(i, end) for i, end in shaped
@@ -251,6 +252,13 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     return [Mention(reader.span_text(i, end), reader.tokens[i].start, reader.tokens[end - 1].end, i, end - 1,
                     cued=True)
             for i, end in people[len(known):]]
+
+
+def _after_organisation_word(reader: Reader, i: int, end: int) -> tuple[int, int] | None:
+    """The two words or more after the last word of an organisation's name inside run [i,
+    end), as a run of their own: "chủ tịch Mitsubishi Motors Tetsuro Aikawa tuyên bố"."""
+    last = max((k for k in range(i, end - 2) if reader.tokens[k].key in FOREIGN_NOT_A_NAME), default=None)
+    return (last + 1, end) if last is not None else None
 
 
 def lone_name_cued(reader: Reader, i: int) -> bool:

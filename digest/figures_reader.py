@@ -443,11 +443,13 @@ class Reader:
         # organisation's name goes on after the lower-case second syllable of one of its words
         # (not after a verb: "Hùng gặp Nguyễn Tiến Khanh", "Man City thay Manuel Pellegrini";
         # nor before a foreign name: "bộ Ngoại giao John Kirby", "bộ trưởng Quốc phòng Manohar
-        # Parikar").
+        # Parikar", nor a Vietnamese full name).
         inside_name = previous.lowercase and previous.key in ORG_SYLLABLES | {"sản", "quân"} and self.adjacent(i) \
             and self.adjacent(i - 1) and self.tokens[i - 2].capitalised and not self.starts_sentence(i - 2) \
             and not self.place_ends_at(i - 1) and looks_vietnamese(self.tokens[i - 2].key) \
-            and any(looks_vietnamese(t.key) for t in self.tokens[i:end])  # not "bộ trưởng Quốc phòng Manohar Parikar"
+            and any(looks_vietnamese(t.key) for t in self.tokens[i:end]) \
+            and not (end - i >= 3 and self.vietnamese_name_in(i, end) == i  # "... của Quốc hội Đào Trọng Thi cho hay"
+                     and all(looks_vietnamese(t.key) for t in self.tokens[i:end]))
         following = self.adjacent(end) and self.tokens[end].lowercase and self.tokens[end].key in ORG_SYLLABLES | {"sản"} \
             and not self.speech_follows(end) \
             and all(looks_vietnamese(t.key) for t in self.tokens[i:end])  # not "Robert Fernandez thông báo", "Roy Hodgson quyết định"

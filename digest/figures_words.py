@@ -39,7 +39,7 @@ ROLE_NOUNS = frozenset({
     "tay súng", "thủ thành", "giáo sĩ", "hoa khôi", "danh ca", "biên đạo", "họa sĩ", "nhà thơ",
     "nsnd", "nsưt", "nghệ sĩ nhân dân", "nghệ sĩ ưu tú", "vũ công", "công tố viên", "kiểm sát viên",
     "điều tra viên", "phát ngôn viên", "diva", "tiến sĩ", "giáo sư", "nhà điêu khắc",
-    "chủ tọa", "hội thẩm", "sinh viên", "nhân viên",
+    "chủ tọa", "hội thẩm", "sinh viên", "nhân viên", "đồng hương", "chiến lược gia",
     *CANDIDATES,
 })
 ROLE_NOUNS |= {role.replace("sĩ", "sỹ") for role in ROLE_NOUNS if "sĩ" in role}  # "ca sỹ Trang Nhung", as often written
@@ -247,7 +247,7 @@ FOREIGN_NOT_A_NAME = frozenset(
     "honda yamaha toyota suzuki samsung iphone galaxy borussia bayern inter atletico olympique "
     "dynamo featuring feat magazine mag today business insider worldwide global weekly herald tribune "
     "telegraph guardian observer monitor gazette review artist artists song songs sales "
-    "touring top hot petro".split()
+    "touring top hot petro ciudad".split()
 )
 # The first word of a medium's or a ministry's name: "phóng viên Báo Công lý", "Báo Người Lao
 # Động", "Phát ngôn viên Bộ Quốc phòng" (not "Trường Vũ" or "Đường Quý Lễ", whose first words
@@ -337,7 +337,7 @@ PLACES = frozenset(" ".join(p.lower().split()) for p in (
     "Maroc|Morocco|Algeria|Tunisia|Ethiopia|Sudan|Somalia|Ghana|Cameroon|Senegal|Uganda|Tanzania|"
     "Zimbabwe|Angola|Uzbekistan|Armenia|Azerbaijan|Slovakia|Slovenia|Bosnia|Albania|Lithuania|"
     "Latvia|Estonia|Iceland|Luxembourg|Ecuador|Bolivia|Paraguay|Uruguay|Panama|Costa Rica|Oman|UAE|"
-    "Bahrain|Đông Timor|"
+    "Bahrain|Đông Timor|Bờ Biển Ngà|"
     "Liên Hợp Quốc|LHQ|NATO|ASEAN|Châu Âu|Châu Á|Bắc Kinh|Washington|Moscow|Tokyo|Seoul|Paris|"
     "London|Berlin|Cairo|New York|Italia|Bình Chánh|Thủ Đức|Hoàn Kiếm|Ba Đình|Cầu Giấy|Đống Đa|Hai Bà Trưng|"
     # Cities, named as often as provinces ("Tổng giám đốc Eurowindow Nha Trang").

@@ -1082,3 +1082,17 @@ def test_names_from_the_misses_of_the_second_long_articles(text: str, names: set
 
 def test_an_organisation_goes_on_after_the_second_syllable_of_its_word() -> None:
     assert names_in("Thuyền trưởng là nữ trung tá của Hải quân Hoàng Gia Australia.") == set()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # From the misses of the third set of long articles (no longer held out).
+    ("Chủ nhiệm Ủy ban Văn hóa, giáo dục của Quốc hội Đào Trọng Thi cho hay đã có ý kiến.",
+     {"Đào Trọng Thi"}),  # Cluster_099/647: a Vietnamese full name ends no organisation's name
+    ("Thứ trưởng Bộ Thông tin và Truyền thông Phạm Hồng Hải nhấn mạnh như vậy.", {"Phạm Hồng Hải"}),
+    ("Ngày 18/5, chủ tịch Mitsubishi Motors Tetsuro Aikawa tuyên bố từ chức.", {"Tetsuro Aikawa"}),
+    ("Kỳ thủ này chấp nhận nhường bước đồng hương Wei Yi hơn mình gần 150 Elo.", {"Wei Yi"}),
+    ("Laurie Wurster, chiến lược gia tại Gartner cho biết.", {"Laurie Wurster"}),  # Cluster_063/332
+    ("Klopp không có ý định giữ trung vệ Bờ Biển Ngà ở lại sân Anfield.", {"Klopp"}),  # a country
+])
+def test_names_from_the_misses_of_the_third_long_articles(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
