@@ -65,7 +65,7 @@ def famous_full_names() -> frozenset[str]:
 
 
 def famous_surname(word: str) -> bool:
-    """Whether `word` is the surname (or the one name: "Rihanna", "Neymar") of a famous person."""
+    """Whether `word` is the surname (or the one name: "Rihanna", "Ronaldinho") of a famous person."""
     return fold(word) in famous_surnames()
 
 
