@@ -38,11 +38,12 @@ from __future__ import annotations
 
 import re
 
-from digest.figures_famous import famous_full_name, famous_surname
+from digest.figures_cues import NOT_QUALIFIERS, named_as_a_thing
+from digest.figures_famous import famous_lone_name, famous_run
 from digest.figures_reader import Mention, Reader, looks_vietnamese
 from digest.figures_words import (
     ARTIST_ROLES, CANDIDATES, FOREIGN_HEADS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KIN_OF_NOUNS, KOREAN_SURNAMES,
-    NAME_LIST_JOINS, PERSON_NOUNS, PLACE_CONTEXT, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SURNAMES, VERB_STOP,
+    NAME_LIST_JOINS, PERSON_NOUNS, PLACE_CONTEXT, ROLE_NOUNS, SURNAMES,
 )
 
 ROLE_HEADING = re.compile(
@@ -65,30 +66,9 @@ LIST_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
 ITEM_END = re.compile(r"\s*(?:[,;&.…!?()\n]|(?:và|lẫn|hay|hoặc)\s|$)")
 STRONG_LIST_JOINS = frozenset({"và", "&", "lẫn"})
 SHIRT_NUMBER = re.compile(r"\s[0-9]{1,2}\s*[-–]\s*$")  # "20-Geoff Cameron (Stoke City), 21-Timmy Chandler"
-# Words before a name that make it an event's, a medium's, a place's or a brand's: "giải Roland
-# Garros", "sân Santiago Bernabeu", "tạp chí Marie Claire", "thương hiệu Louis Vuitton".
-NOT_A_PERSON_BEFORE = ("giải", "sân", "sân vận động", "thương hiệu", "nhãn hiệu", "hãng", "công ty",
-                       "tập đoàn", "khách sạn", "nhà hát", "bảo tàng", "trường", "đại học", "tàu",
-                       "sân bay", "cầu", "đường", "phố", "đại lộ", "quỹ", "giải thưởng", "tượng",
-                       "tạp chí", "tờ", "báo", "kênh", "đài", "ban nhạc", "nhóm nhạc", "album",
-                       "bài hát", "ca khúc", "phim", "bộ phim", "clb", "câu lạc bộ", "chung cư", "căn hộ")
-NOT_A_PERSON_CUE = r"(?<![^\W\d_])(?:" + "|".join(NOT_A_PERSON_BEFORE) + r")\s+"
-# Before a famous surname (or the first of a list it ends), the word of a thing named after
-# someone: "căn cứ Carroll", "súng máy Browning", "mẫu xe mới hybrid là Corolla và Levin".
-THING_NOUNS = frozenset(NOT_A_PERSON_BEFORE) | frozenset(
-    {"căn cứ", "mẫu", "mẫu xe", "dòng xe", "súng", "súng máy", "nhóm", "phim truyền hình"})
-QUOTES = " \"“”'‘’"
-NOT_A_PERSON_OR_PLACE_CUE = r"(?<![^\W\d_])(?:" + "|".join((*NOT_A_PERSON_BEFORE, *PLACE_NOUNS)) + r")\s+"
-# Firms and clubs named after people, in words that are no part of a longer one: "Tập đoàn
-# Hoàng Anh Gia Lai" (not "nhà báo ...", "đối tượng ...", where "báo" and "tượng" end a word).
-FIRM_CUE = r"(?<![^\W\d_])(?:tập đoàn|công ty|clb|câu lạc bộ|đội bóng|ngân hàng|khách sạn|bệnh viện)\s+"
 MAX_NAME_WORDS = 4
 MAX_ROLE_QUALIFIERS = 3
 ROLE_WORDS = ROLE_NOUNS | {" ".join(head) for head in FOREIGN_HEADS}
-# Words that end the qualifiers of a role: verbs and links, and the heads of an organisation
-# whose name comes next ("cầu thủ đội tuyển Arsenal Aaron Ramsey").
-NOT_QUALIFIERS = VERB_STOP | frozenset(
-    "nhưng còn hay hoặc rồi đội tuyển clb bộ ty đoàn hãng báo đài trường viện ban sở".split())
 # Before a country and a name, "người" says whose nationality: "tay vợt người Ấn Độ Aditya Joshi".
 NATIONALITY_QUALIFIERS = NOT_QUALIFIERS - {"người", "đội", "tuyển"}  # "phát ngôn viên quân đội Iraq Yahya Rasoul"
 # Before a given name, a saint's: the name is a place's ("San Jose", "Santa Maria").
@@ -101,7 +81,6 @@ SAINTS = frozenset({"san", "santa", "santo", "são", "saint", "st", "sankt"})
 LONE_NAME_ROLES = ROLE_NOUNS - {"phóng viên", "nhà báo", "đối tượng", "nạn nhân", "tiến sĩ", "tiến sỹ", "giáo sư",
                                 "sinh viên", "nhân viên"}
 LONE_NAME_QUALIFIERS = 2
-MAX_THING_QUALIFIERS = 2
 NOT_LONE_NAME_QUALIFIERS = NOT_QUALIFIERS | PLACE_CONTEXT | frozenset(
     "vùng bang vụ thảm họa ngân hàng tổ chức điện ảnh xe máy".split())
 # "Apocalypse, người hâm mộ ...": "người" that starts a noun of people is no apposition.
@@ -274,77 +253,6 @@ def lone_name_cued(reader: Reader, i: int) -> bool:
         or _kin_or_role_in_apposition(reader, i) or famous_lone_name(reader, i))
 
 
-def famous_run(reader: Reader, i: int, end: int) -> bool:
-    """Whether run [i, end) is a famous person's full name ("Famke Janssen") or its tail from a
-    particle ("Van Gaal"), not named as a thing nor after a word of a street or a place; after
-    a preposition of place it is still the person: "sẽ không để mắt tới Pep Guardiola"."""
-    if end - i < 2:
-        return False
-    words = [t.text for t in reader.tokens[i:end]]
-    known = famous_full_name(words) or end - i == 2 and reader.tokens[i].key in GIVEN_NAMES and famous_surname(words[-1])
-    if not known or named_as_a_thing(reader, reader.span_text(i, end)) or reader.street_at(i, end):
-        return False
-    return not (reader.adjacent(i) and reader.tokens[i - 1].key in PLACE_CONTEXT - PLACE_PREPOSITIONS)
-
-
-def famous_lone_name(reader: Reader, i: int) -> bool:
-    """Whether the one foreign word at token i is a famous person's surname ("Mourinho còn
-    nhắm đến Matic, Stones") and nothing around it makes it something named after them: a
-    thing's word before it or before the list it ends ("căn cứ Carroll", "các thương hiệu
-    Chanel, Dior"), an abbreviation or "the" right before it ("CNN Turk", "Walk the Moon"),
-    brackets that gloss a title ("Mũi tên (Arrow)"), a place in its list ("giữa Zurich và
-    Lugano") or a country in brackets after it outside sports news ("Mendoza (Argentina)")."""
-    token = reader.tokens[i]
-    if not famous_surname(token.key) or named_as_a_thing(reader, token.text):
-        return False
-    before = reader.tokens[i - 1] if i else None
-    if before is not None and reader.adjacent(i) and (before.abbreviation or before.key in ("the", "of")):
-        return False
-    if reader.gap_before(i).endswith("(") and reader.text.startswith(")", token.end):
-        return False
-    if reader.country_in_brackets(i + 1) and not reader.contest:
-        return False
-    first = _list_start(reader, i)
-    return not any(reader.place_end(k, k + 1) > k for k in range(first, i)) and not _thing_before(reader, first)
-
-
-def _list_start(reader: Reader, i: int) -> int:
-    """The first token of the list of capitalised items that token i ends ("Chanel, Dior":
-    "Chanel"), or i."""
-    while True:
-        link = reader.gap_before(i).strip(QUOTES)
-        j = i - 1
-        if link == "" and j > 0 and reader.tokens[j].key in ("và", "hoặc", "hay"):
-            if reader.gap_before(j).strip(QUOTES):
-                return i
-            link, j = "và", j - 1
-        if link not in (",", "&", "và") or j < 0 or not reader.tokens[j].capitalised:
-            return i
-        while j > 0 and reader.tokens[j - 1].capitalised and reader.adjacent(j):
-            j -= 1
-        i = j
-
-
-def _thing_before(reader: Reader, i: int) -> bool:
-    """Whether a thing's word comes right before token i, maybe with "là" between, or a thing
-    of two words or more with up to two lower-case words of what kind: "nhóm Fire", "súng máy
-    Browning", "sân bay quân sự Buckley", "mẫu xe mới hybrid là Corolla"."""
-    if reader.gap_before(i).strip(QUOTES) not in ("", ","):
-        return False
-    k = i - 1
-    if k >= 0 and reader.tokens[k].key == "là":
-        k -= 1
-    for qualifiers in range(MAX_THING_QUALIFIERS + 1):
-        end = k + 1 - qualifiers
-        if end <= 0 or qualifiers and not all(t.lowercase and t.key not in NOT_QUALIFIERS and reader.adjacent(m)
-                                              for m, t in enumerate(reader.tokens[end:k + 1], end)):
-            return False
-        for size in (1, 2, 3) if not qualifiers else (2, 3):
-            if end >= size and " ".join(t.key for t in reader.tokens[end - size:end]) in THING_NOUNS:
-                return True
-    return False
-
-
 def _kin_or_role_in_apposition(reader: Reader, i: int) -> bool:
     """Whether a kin noun and a comma, a dash or "là", or a role and "là", with up to two
     lower-case words of what kind between, come right before token i: "vợ, Julia", "con gái
@@ -403,15 +311,6 @@ def given_name_first(reader: Reader, i: int, end: int) -> bool:
             or not all(t.key.isascii() for t in tokens):  # "John Thánh chiến", a nickname
         return False
     return not named_as_a_thing(reader, reader.span_text(i, end))
-
-
-def named_as_a_thing(reader: Reader, name: str, cue: str = NOT_A_PERSON_CUE) -> bool:
-    """Whether the text names `name` after `cue` somewhere: as an event, a medium or a brand
-    ("giải Roland Garros"), with NOT_A_PERSON_OR_PLACE_CUE also as a place ("bang Punjab": then
-    "Thống đốc Punjab" is the state's governor, unnamed), with FIRM_CUE as a firm or a club.
-    The first two are loose ("nhà báo Matthew Herper" reads as "báo ..."; "liên bang Peter
-    Frank" as "bang ..."): asked only together with other evidence, or of one-word names."""
-    return re.search(cue + re.escape(name) + r"(?![^\W\d_])", reader.text, re.IGNORECASE) is not None
 
 
 def toned_vietnamese(word: str) -> bool:

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 
-from digest.figures_names import (
-    FIRM_CUE, LONE_NAME_ROLES, NOT_A_PERSON_OR_PLACE_CUE, mentions_by_evidence, named_as_a_thing,
-)
+from digest.figures_cues import FIRM_CUE, NOT_A_PERSON_OR_PLACE_CUE, named_as_a_thing
+from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
 from digest.figures_text import clearest_form, fold, modern_tone_placement, phrase_key
 from digest.figures_words import (
