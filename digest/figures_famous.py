@@ -30,8 +30,8 @@ from importlib.resources import files
 
 from digest.figures_cues import NOT_A_PERSON_BEFORE, NOT_QUALIFIERS, named_as_a_thing
 from digest.figures_reader import Reader
-from digest.figures_text import fold
 from digest.figures_words import GIVEN_NAMES, NAME_PARTICLES, PLACE_CONTEXT, PLACE_PREPOSITIONS
+from digest.text import fold
 
 MIN_SURNAME_LETTERS = 4  # "Ali", "Lee", "Kim": too many other things are written so
 # The person is famous, but the news means the brand, the unit or the prize: "độ Richter",

@@ -204,8 +204,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
              or under_role_heading(reader, i) or given_name_first(reader, i, end)
              or (reader.tokens[end - 1].key in alone and not looks_vietnamese(reader.tokens[end - 1].key)
                  and not any(toned_vietnamese(t.key) for t in reader.tokens[i:end - 1])  # not "Ban Giám Khảo Cannes"
-                 and not named_as_a_thing(reader, reader.span_text(i, end)))  # "tàu sân bay John C.Stennis"
-]
+                 and not named_as_a_thing(reader, reader.span_text(i, end)))]  # "tàu sân bay John C.Stennis"
     found += [(i, end) for i, end in runs if (i, end) not in found and famous_run(reader, i, end)]
     found += [(k, end) for i, end in runs if (k := reader.after_places(i, end)) < end and (k, end) not in found
               and reader.age_follows(end)  # "đồng hương Trung Quốc Wei Yi (elo 2.694)"
@@ -215,7 +214,8 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
     found += [(i, end) for i, end in runs if end - i == 1 and (i, end) not in found
               and lone_name_cued(reader, i)]
     found += [(i, end) for i, end in runs if (i, end) not in found and in_line_up(reader, i, end)]
-    found += [(i, end) for i, end in runs if (i, end) not in found and stage_name_shaped(reader, i, end)
+    stage_shaped = [(i, end) for i, end in runs if stage_name_shaped(reader, i, end)]
+    found += [(i, end) for i, end in stage_shaped if (i, end) not in found
               and role_shortly_before(reader, i, ARTIST_ROLES, LONE_NAME_QUALIFIERS)]
     found += [korean for i, end in runs if (korean := _korean_name(reader, i, end)) and korean not in found]
     known_surnames = {reader.tokens[m.last_token].key for m in known if not looks_vietnamese(reader.tokens[m.last_token].key)}
@@ -224,7 +224,7 @@ def mentions_by_evidence(reader: Reader, runs: list[tuple[int, int]], known: lis
               and (name := _given_name_inside(reader, i, end)) and name not in found]
     people = [(m.first_token, m.last_token + 1) for m in known] + found
     lone = [(i, end) for i, end in runs if end - i == 1 and reader.lone_foreign_name(i)]
-    stage = [(i, end) for i, end in runs if stage_name_shaped(reader, i, end) and reader.artist_role_before(i)]
+    stage = [(i, end) for i, end in stage_shaped if reader.artist_role_before(i)]
     people += _listed_with(reader, [r for r in shaped + lone + stage if r not in found], people)
     people = people[:len(known)] + [_without_organisation(reader, i, end, alone_unnamed)
                                     for i, end in people[len(known):]]

@@ -97,10 +97,10 @@ SCORE_NOUNS = frozenset({"điểm", "bàn thắng"})
 ABBREVIATED_NOUNS = {"dn": "doanh nghiệp"}
 
 # A unit or counted noun that is the first half of another word: "1/5 con số", "12 ca nô",
-# a coordinate "105,53 độ kinh Đông", "9 đồng phạm" (accomplices, not 9 đồng).
+# a coordinate "105,53 độ kinh Đông", "2 đồng hồ" (a unit that heads a counted noun of the
+# list, "9 đồng phạm", is read as that noun).
 NOT_COUNTED = frozenset({"con số", "con đường", "con người", "em ấy", "nhà nước", "độ kinh", "độ vĩ",
-                         "lần lượt", "bao gồm", "đồng phạm", "đồng nghiệp", "đồng đội", "đồng hương",
-                         "đồng bào", "đồng minh", "đồng môn", "đồng chí", "đồng hồ", "đồng sáng"})
+                         "lần lượt", "bao gồm", "đồng minh", "đồng môn", "đồng hồ", "đồng sáng"})
 
 # A count whose noun is in no list ("2 mục tiêu", "5 thang máy", "20 phương án"): the words
 # after an integer are taken as its noun when they make a word of the Vietnamese word list, or
@@ -266,7 +266,8 @@ def read_unit(text: str, pos: int, written: str = "") -> _Unit | None:
     unit, counted = "", False
     if match := PERCENT.match(text, end):
         unit, end = PERCENT_UNIT, match.end()
-    elif (match := UNIT.match(text, end)) and not _not_a_count(text, match) and not _hour_or_network(text, pos, match):
+    elif (match := UNIT.match(text, end)) and not _not_a_count(text, match) and not _hour_or_network(text, pos, match) \
+            and not _heads_a_counted_noun(text, match):
         written = match.group(1)
         unit, end = CURRENCIES.get(written.lower(), written), match.end()
     elif (match := COUNT_NOUN.match(text, end)) and not _not_a_count(text, match):
@@ -369,6 +370,12 @@ def _starts_a_name(text: str, unit: re.Match[str]) -> bool:
     another ("176 Xã Đàn", "61 Yên Lãng"); not an abbreviation ("30.000 DWT")."""
     written = unit.group(1)
     return written[0].isupper() and not written.isupper() and _next_word(text, unit.end())[:1].isupper()
+
+
+def _heads_a_counted_noun(text: str, unit: re.Match[str]) -> bool:
+    """Whether the unit and the word after it are a counted noun of the list: "9 đồng phạm"
+    counts accomplices, not 9 đồng."""
+    return normalize(f"{unit.group(1)} {_next_word(text, unit.end())}") in LISTED_NOUNS
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -23,12 +23,13 @@ import re
 from digest.figures_cues import FIRM_CUE, NOT_A_PERSON_OR_PLACE_CUE, named_as_a_thing
 from digest.figures_names import LONE_NAME_ROLES, mentions_by_evidence
 from digest.figures_reader import Mention, Reader, Title, looks_vietnamese
-from digest.figures_text import clearest_form, fold, modern_tone_placement, phrase_key
+from digest.figures_text import clearest_form, modern_tone_placement, phrase_key
 from digest.figures_words import (
     CHILD_HONORIFICS, FOREIGN_HONORIFICS, FOREIGN_NOT_A_NAME, GIVEN_NAMES, KIN_NOUNS, KOREAN_SURNAMES, LEADING_HONORIFICS,
     LEADING_HONORIFICS_BEFORE_SURNAME, MEDIA_WORDS, NAME_PARTICLES, SENTENCE_OPENERS, SURNAME_BRANDS, SURNAMES,
 )
 from digest.models import Person
+from digest.text import fold
 
 TITLE_SEPARATOR = re.compile(r"\s*(?:,|–|-|—|\()\s*")
 SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+(?=\s|$)|\n|$)")

@@ -33,9 +33,9 @@ ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at)-[A-Z]")
 # What follows nobody but a person: an age, a year of birth, a nationality, a chess rating.
 AGE_AFTER = re.compile(r"\s*[(,\-–]\s*(?:[0-9]{1,3}\s*(?:tháng\s+)?tuổi|sn\b|sinh năm|quốc tịch|(?:[^()\n,]{2,25},\s*)?elo\s*[0-9])",
                        re.IGNORECASE)
-# "(Trung Quốc)", "(Ấn Độ, Elo 2336)": the country first in the brackets.
 ARTIST_ROLE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(ARTIST_ROLES, key=len, reverse=True)) + r")(?![^\W\d_])")
 SPEECH_ADVERBS = frozenset({"đã", "cũng", "vừa", "từng", "còn"})  # between a name and its verb of speech
+# "(Trung Quốc)", "(Ấn Độ, Elo 2336)": the country first in the brackets.
 COUNTRY_IN_BRACKETS = re.compile(r"\s*\(\s*([^()\n,]{2,25}?)\s*[,)]")
 # A word of place after the verb or the word of time it belongs to, not before a place: "vượt
 # qua David Ferrer" (to beat), "thuộc về Lionel Messi" (to belong to), "nhắc đến Prince", "mùa
@@ -375,12 +375,13 @@ class Reader:
         return bracket is not None and " ".join(modern_tone_placement(bracket.group(1)).lower().split()) in PLACES
 
     def speech_follows(self, end: int, start: int | None = None) -> bool:
-        """Whether a verb of speech comes right after token `end - 1`: "... Telci cho rằng";
-        with `after_comma`, also after the comma that closes an apposition a comma opened
-        before token `start`: "Phát ngôn viên của ..., Jeannie Groeneveld, cho biết"."""
+        """Whether a verb of speech comes right after token `end - 1`, maybe after an adverb:
+        "... Telci cho rằng", "Egidio Torre Cantu đã nói"; given `start`, also after the comma
+        that closes an apposition a comma opened before token `start`: "Phát ngôn viên của ...,
+        Jeannie Groeneveld, cho biết"."""
         after_comma = start is not None and self.gap_before(start).strip() == ","
         if end < len(self.tokens) and self.tokens[end].key in SPEECH_ADVERBS and self.adjacent(end):
-            end += 1  # "Egidio Torre Cantu đã nói", "Forrest cũng cho biết"
+            end += 1
         for verb in SPEECH_VERBS:
             words = verb.split()
             if all(end + k < len(self.tokens) and self.tokens[end + k].key == w

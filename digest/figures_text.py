@@ -31,13 +31,6 @@ def modern_tone_placement(text: str) -> str:
     return OLD_TONE_PLACEMENT.sub(lambda match: _OLD_TO_NEW.get(match.group(), match.group()), text)
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, as Vietnamese news writes foreign names: "Ibrahimović" ->
-    "ibrahimovic", "Solskjær" -> "solskjaer"."""
-    text = text.lower().translate(str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d"}))
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def phrase_key(text: str) -> str:
     """A key that is the same for the same words whatever their case, tone placement or
     abbreviation ("Ủy viên TW Đảng" = "Uỷ viên Trung ương Đảng")."""

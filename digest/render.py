@@ -9,7 +9,6 @@ nothing else.
 from __future__ import annotations
 
 import importlib.resources
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from digest.errors import RenderError
 from digest.fetch_http import address_problem
 from digest.models import Article, DigestView, Person
+from digest.text import fold
 
 __all__ = ["FONT_DIR", "FontFetcher", "format_number", "render_html", "render_pdf"]
 
@@ -241,13 +241,7 @@ def _count(view: DigestView) -> Counts:
 def _coverage(view: DigestView) -> list[tuple[str, int]]:
     """Stories per province (the outlet when an article names none), most covered first."""
     tally = Counter(label for item in view.stories for label in {_region(a) for a in item.articles})
-    return sorted(tally.items(), key=lambda row: (-row[1], _fold(row[0]), row[0]))
-
-
-def _fold(label: str) -> str:
-    """A sort key close to Vietnamese dictionary order: "Đắk Lắk" among the Ds, not after Z."""
-    bare = unicodedata.normalize("NFD", label.replace("Đ", "D").replace("đ", "d"))
-    return "".join(char for char in bare if not unicodedata.combining(char)).casefold()
+    return sorted(tally.items(), key=lambda row: (-row[1], fold(row[0]), row[0]))  # "Đắk Lắk" among the Ds
 
 
 def _region(article: Article) -> str:

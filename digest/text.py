@@ -6,6 +6,7 @@ only its word list is used, to tell whole words from syllable fragments when exp
 
 Matching never strips diacritics: "báo" (newspaper) and "bão" (storm) stay different words.
 Only the two conventions for placing the tone mark ("hoà"/"hòa", "uỷ"/"ủy") are unified.
+`fold` strips them, for what is not Vietnamese matching: sort keys, foreign names.
 """
 
 from __future__ import annotations
@@ -45,6 +46,13 @@ _QUALITY_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn: part of the vo
 _INVISIBLE_OR_LOOKALIKE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00d0\u00f0]")
 _REPLACEMENT = {"\u00d0": "đ", "\u00f0": "đ"}
 _SYLLABLE = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as Vietnamese news writes foreign names ("Ibrahimović" ->
+    "ibrahimovic", "Solskjær" -> "solskjaer") and as a dictionary sorts ("Đắk Lắk" among the Ds)."""
+    text = text.lower().translate(str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d"}))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def normalize(text: str) -> str:

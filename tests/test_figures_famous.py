@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digest.figures_famous import famous_full_name, famous_surname, famous_surnames
-from digest.figures_text import fold
+from digest.text import fold
 
 
 def test_names_are_folded_as_vietnamese_news_writes_them() -> None:
